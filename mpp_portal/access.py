@@ -1,0 +1,86 @@
+"""Who may see and change what: the one home of roles and record scoping, for pages, API and admin alike.
+
+Every model that belongs to a region names the path to it in ``REGION_FIELD`` ("" for Region itself,
+"region" for an MPP, "mpp__region" for a record of an MPP). Reading is open to every signed-in role;
+changing is for admins everywhere and for officers only inside their own regions.
+"""
+from enum import StrEnum
+from typing import Literal
+
+from django.db.models import Model, QuerySet
+
+Action = Literal["view", "change"]
+
+
+class Role(StrEnum):
+    ANONYMOUS = "anonymous"
+    STAFF = "staff"
+    OFFICER = "officer"
+    ADMIN = "admin"
+
+
+# Group names as administrators see them in the admin site.
+GROUP_NAMES = {
+    Role.STAFF: "Staf Kementerian",
+    Role.OFFICER: "Petugas Daerah",
+    Role.ADMIN: "Admin Portal",
+}
+
+
+def role_of(user) -> Role:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Role.ANONYMOUS
+    cached = getattr(user, "_portal_role", None)
+    if cached is not None:
+        return cached
+    groups = set(user.groups.values_list("name", flat=True))
+    if user.is_superuser or GROUP_NAMES[Role.ADMIN] in groups:
+        role = Role.ADMIN
+    elif GROUP_NAMES[Role.OFFICER] in groups:
+        role = Role.OFFICER
+    elif GROUP_NAMES[Role.STAFF] in groups:
+        role = Role.STAFF
+    else:
+        role = Role.ANONYMOUS  # a signed-in account without a role sees only what the public sees
+    user._portal_role = role
+    return role
+
+
+def officer_region_ids(user) -> frozenset[int]:
+    if role_of(user) != Role.OFFICER:
+        return frozenset()
+    cached = getattr(user, "_portal_region_ids", None)
+    if cached is None:
+        cached = frozenset(user.officer_regions.values_list("pk", flat=True))
+        user._portal_region_ids = cached
+    return cached
+
+
+def scope(user, queryset: QuerySet, *, action: Action = "view") -> QuerySet:
+    """The records of ``queryset`` that ``user`` may see (``view``) or change (``change``)."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return queryset
+    if action == "view":
+        return queryset if role in (Role.STAFF, Role.OFFICER) else queryset.none()
+    if role != Role.OFFICER:
+        return queryset.none()
+    field = getattr(queryset.model, "REGION_FIELD", None)
+    if field is None:
+        return queryset.none()
+    lookup = f"{field}__pk__in" if field else "pk__in"
+    return queryset.filter(**{lookup: officer_region_ids(user)})
+
+
+def can(user, obj: Model, *, action: Action = "view") -> bool:
+    """Whether ``user`` may ``action`` one record; the same rule as ``scope``."""
+    return scope(user, type(obj)._default_manager.filter(pk=obj.pk), action=action).exists()
+
+
+def is_admin(user) -> bool:
+    return role_of(user) == Role.ADMIN
+
+
+def is_member(user) -> bool:
+    """Signed in with a portal role (staff, officer or admin)."""
+    return role_of(user) != Role.ANONYMOUS

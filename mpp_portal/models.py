@@ -1,0 +1,59 @@
+"""The change history: one append-only record per change to a tracked record (who, when, what, why)."""
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied(_("Riwayat perubahan tidak dapat diubah."))
+
+    def delete(self):
+        raise PermissionDenied(_("Riwayat perubahan tidak dapat dihapus."))
+
+
+class ChangeRecord(models.Model):
+    class Action(models.TextChoices):
+        CREATE = "create", _("Dibuat")
+        UPDATE = "update", _("Diubah")
+        STATUS = "status", _("Perubahan status")
+        SIGN_OFF = "sign_off", _("Disahkan")
+        REVOKE = "revoke", _("Pengesahan dicabut")
+        DELETE = "delete", _("Dihapus")
+        IMPORT = "import", _("Diimpor")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(_("rekaman"), max_length=255)
+    # The region the record belongs to, so a region's timeline shows its MPPs' changes too.
+    region = models.ForeignKey(
+        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="change_records"
+    )
+    action = models.CharField(_("tindakan"), max_length=16, choices=Action.choices)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    note = models.TextField(_("catatan"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
+        verbose_name = _("riwayat perubahan")
+        verbose_name_plural = _("riwayat perubahan")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.object_repr}: {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied(_("Riwayat perubahan tidak dapat diubah."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("Riwayat perubahan tidak dapat dihapus."))

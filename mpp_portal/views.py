@@ -1,0 +1,66 @@
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from .access import is_member
+from .celery import app as celery_app
+
+
+class MemberRequiredMixin:
+    """Pages for signed-in portal members (staff, officers, admins); others get 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_member(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _database_ok() -> bool:
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        # A broken connection is dropped so the next request reconnects without a restart.
+        connection.close_if_unusable_or_obsolete()
+        try:
+            connection.close()
+        except Exception:
+            pass
+        return False
+
+
+def _broker_ok() -> bool:
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return True
+    except Exception:
+        return False
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    database, broker = _database_ok(), _broker_ok()
+    body = {
+        "status": "ok" if database and broker else ("degraded" if database else "error"),
+        "database": "ok" if database else "unavailable",
+        "broker": "ok" if broker else "unavailable",
+    }
+    return JsonResponse(body, status=200 if database else 503)
+
+
+@login_not_required
+def home(request):
+    if is_member(request.user):
+        return redirect("regions:list")
+    return redirect("dashboards:public")
+
+
+def forbidden(request, exception=None):
+    return render(request, "403.html", status=403)

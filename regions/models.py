@@ -1,0 +1,172 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.Model):
+    code = models.CharField(_("kode Kemendagri"), max_length=2, unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+
+    REGION_FIELD = None  # provinces are read-only reference data for every role but admins
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("provinsi")
+        verbose_name_plural = _("provinsi")
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.Model):
+    """A kabupaten or kota of the Kemendagri registry, keyed by its code ("35.79")."""
+
+    class Kind(models.TextChoices):
+        KABUPATEN = "kabupaten", _("Kabupaten")
+        KOTA = "kota", _("Kota")
+
+    class Stage(models.TextChoices):
+        NONE = "none", _("Belum ada")
+        COMMITTED = "committed", _("Komitmen")
+        PREPARING = "preparing", _("Persiapan")
+        OPERATING = "operating", _("Beroperasi")
+
+    code = models.CharField(_("kode Kemendagri"), max_length=5, unique=True)
+    name = models.CharField(_("nama"), max_length=100, db_index=True)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, db_index=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="regions")
+    is_dki_administrative = models.BooleanField(
+        _("unit administratif DKI Jakarta"),
+        default=False,
+        help_text=_("Salah satu dari enam kabupaten/kota administrasi DKI Jakarta (bukan daerah otonom)."),
+    )
+    officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="officer_regions", verbose_name=_("petugas")
+    )
+
+    REGION_FIELD = ""
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("kabupaten/kota")
+        verbose_name_plural = _("kabupaten/kota")
+
+    def __str__(self):
+        return self.name
+
+
+class Inauguration(models.Model):
+    """A batch inauguration ceremony (peresmian) and the MPPs it inaugurated."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("Tatap muka")
+        ONLINE = "online", _("Daring")
+
+    date = models.DateField(_("tanggal"), null=True, blank=True, db_index=True)
+    date_note = models.CharField(_("keterangan tanggal"), max_length=255, blank=True)
+    place = models.CharField(_("tempat"), max_length=255, blank=True)
+    officiated_by = models.CharField(_("diresmikan oleh"), max_length=255, blank=True)
+    mode = models.CharField(_("cara"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    reported_count = models.PositiveIntegerField(_("jumlah MPP menurut sumber"), null=True, blank=True)
+    source = models.TextField(_("sumber"), blank=True)
+    note = models.TextField(_("catatan"), blank=True)
+    is_demo = models.BooleanField(_("data contoh"), default=False)
+
+    REGION_FIELD = None
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("peresmian")
+        verbose_name_plural = _("peresmian")
+
+    def __str__(self):
+        return f"{_('Peresmian')} {self.date or self.date_note}"
+
+
+class Mpp(models.Model):
+    """A public service mall. A region may have more than one; the region's stage derives from them."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Direncanakan")
+        COMMITTED = "committed", _("Komitmen")
+        PREPARING = "preparing", _("Persiapan")
+        OPERATING = "operating", _("Beroperasi")
+        SUSPENDED = "suspended", _("Tidak beroperasi")
+
+    class DigitalStatus(models.TextChoices):
+        NONE = "none", _("Belum")
+        ONBOARDING = "onboarding", _("Dalam proses")
+        LIVE = "live", _("Aktif")
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="mpps", verbose_name=_("wilayah"))
+    name = models.CharField(_("nama"), max_length=200)
+    address = models.TextField(_("alamat"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, db_index=True
+    )
+    inaugurated_on = models.DateField(_("tanggal peresmian"), null=True, blank=True, db_index=True)
+    inauguration = models.ForeignKey(
+        Inauguration, null=True, blank=True, on_delete=models.SET_NULL, related_name="mpps",
+        verbose_name=_("peresmian"),
+    )
+    tenant_count = models.PositiveIntegerField(_("jumlah instansi/UPP"), default=0)
+    service_count = models.PositiveIntegerField(_("jumlah layanan"), default=0)
+    oss_integrated = models.BooleanField(_("terintegrasi OSS"), default=False)
+    oss_integrated_on = models.DateField(_("tanggal integrasi OSS"), null=True, blank=True)
+    digital_status = models.CharField(
+        _("MPP Digital"), max_length=10, choices=DigitalStatus.choices, default=DigitalStatus.NONE, db_index=True
+    )
+    digital_since = models.DateField(_("MPP Digital sejak"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    is_demo = models.BooleanField(_("data contoh"), default=False)
+    version = models.PositiveIntegerField(_("versi"), default=1)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("diperbarui oleh"),
+    )
+
+    REGION_FIELD = "region"
+
+    class Meta:
+        ordering = ["region__code", "name"]
+        verbose_name = _("MPP")
+        verbose_name_plural = _("MPP")
+        indexes = [models.Index(fields=["status", "inaugurated_on"])]
+
+    def __str__(self):
+        return self.name
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.mpp_id}/{filename}"
+
+
+class StatusUpdate(models.Model):
+    """The append-only status history of an MPP, with its evidence."""
+
+    mpp = models.ForeignKey(Mpp, on_delete=models.PROTECT, related_name="status_updates")
+    from_status = models.CharField(_("dari"), max_length=10, choices=Mpp.Status.choices)
+    to_status = models.CharField(_("menjadi"), max_length=10, choices=Mpp.Status.choices)
+    note = models.TextField(_("catatan"), blank=True)
+    evidence = models.FileField(_("bukti"), upload_to=evidence_path, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+
+    REGION_FIELD = "mpp__region"
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("pembaruan status")
+        verbose_name_plural = _("pembaruan status")
+
+    def __str__(self):
+        return f"{self.mpp}: {self.from_status} → {self.to_status}"

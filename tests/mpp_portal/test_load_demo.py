@@ -1,0 +1,53 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from mpp_portal.access import Role, officer_region_ids, role_of
+
+
+@pytest.mark.django_db
+def test_it_creates_the_demo_accounts_with_their_roles(settings):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-sandi-123"
+    call_command("load_demo", stdout=StringIO())
+    users = get_user_model().objects
+    assert role_of(users.get(username="demo-admin")) == Role.ADMIN
+    assert role_of(users.get(username="demo-staf")) == Role.STAFF
+    batu = users.get(username="demo-petugas-batu")
+    assert role_of(batu) == Role.OFFICER
+    assert batu.officer_regions.get().code == "35.79"
+    assert users.get(username="demo-petugas-malang").officer_regions.get().code == "35.73"
+    assert users.get(username="demo-staf").check_password("demo-sandi-123")
+
+
+@pytest.mark.django_db
+def test_without_demo_password_it_prints_a_generated_one_once(settings):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = ""
+    first, second = StringIO(), StringIO()
+    call_command("load_demo", stdout=first)
+    call_command("load_demo", stdout=second)
+    assert first.getvalue().count("kata sandi") == 4
+    assert "kata sandi" not in second.getvalue().split("load_demo")[0]
+    line = next(line for line in first.getvalue().splitlines() if "demo-staf" in line)
+    password = line.split("kata sandi ")[1].split()[0]
+    assert get_user_model().objects.get(username="demo-staf").check_password(password)
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_run_with_debug_off_unless_forced(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force", stdout=StringIO())
+
+
+def test_officers_are_assigned_by_a_management_command(analyst):
+    call_command("assign_officer", "analis", "35.79", "35.73", stdout=StringIO())
+    analyst.refresh_from_db()
+    assert role_of(analyst) == Role.OFFICER
+    assert len(officer_region_ids(analyst)) == 2
+    with pytest.raises(CommandError, match="99.99"):
+        call_command("assign_officer", "analis", "99.99", stdout=StringIO())
