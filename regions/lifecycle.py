@@ -1,0 +1,96 @@
+"""The MPP status lifecycle (DESIGN §4), decided here and nowhere else.
+
+planned -> committed -> preparing -> operating; any status -> suspended (with a reason);
+suspended -> operating. Any other move back is an admin correction and needs a reason.
+"""
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Mpp
+
+Status = Mpp.Status
+
+FORWARD = {
+    Status.PLANNED: {Status.COMMITTED},
+    Status.COMMITTED: {Status.PREPARING},
+    Status.PREPARING: {Status.OPERATING},
+    Status.OPERATING: set(),
+    Status.SUSPENDED: {Status.OPERATING},
+}
+ORDER = [Status.PLANNED, Status.COMMITTED, Status.PREPARING, Status.OPERATING]
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def is_correction(current: str, target: str) -> bool:
+    """A move back along the lifecycle (e.g. operating -> preparing): admins only, with a reason."""
+    if target == Status.SUSPENDED or current == target:
+        return False
+    if current == Status.SUSPENDED:
+        return target != Status.OPERATING
+    return ORDER.index(target) < ORDER.index(current)
+
+
+def requirement_errors(
+    *, status: str, inaugurated_on: datetime.date | None, tenant_count: int, service_count: int
+) -> dict[str, list[str]]:
+    """What a record in ``status`` must satisfy, as field errors (empty when it does)."""
+    errors: dict[str, list[str]] = {}
+    if inaugurated_on is not None and inaugurated_on > today():
+        errors.setdefault("inaugurated_on", []).append(_("Tanggal peresmian tidak boleh di masa depan."))
+    if status == Status.OPERATING:
+        if inaugurated_on is None:
+            errors.setdefault("inaugurated_on", []).append(
+                _("MPP yang beroperasi harus memiliki tanggal peresmian.")
+            )
+        if tenant_count < 1:
+            errors.setdefault("tenant_count", []).append(
+                _("MPP yang beroperasi harus memiliki sedikitnya 1 instansi/UPP.")
+            )
+        if service_count < 1:
+            errors.setdefault("service_count", []).append(
+                _("MPP yang beroperasi harus memiliki sedikitnya 1 layanan.")
+            )
+    return errors
+
+
+def transition_errors(
+    *,
+    current: str,
+    target: str,
+    note: str,
+    is_admin: bool,
+    inaugurated_on: datetime.date | None,
+    tenant_count: int,
+    service_count: int,
+) -> dict[str, list[str]]:
+    """Why moving an MPP from ``current`` to ``target`` is refused, as field errors (empty when allowed)."""
+    if target not in Status.values:
+        return {"status": [_("Status \"%(status)s\" tidak dikenal.") % {"status": target}]}
+    current_label, target_label = Status(current).label, Status(target).label
+    if current == target:
+        return {"status": [_("MPP sudah berstatus %(status)s.") % {"status": current_label}]}
+    has_reason = bool(note and note.strip())
+    if target == Status.SUSPENDED:
+        if not has_reason:
+            return {"note": [_("Alasan wajib diisi untuk menandai MPP tidak beroperasi.")]}
+    elif is_correction(current, target):
+        if not is_admin:
+            return {"status": [
+                _("Mengembalikan status dari %(from)s ke %(to)s hanya dapat dilakukan admin sebagai koreksi.")
+                % {"from": current_label, "to": target_label}
+            ]}
+        if not has_reason:
+            return {"note": [_("Koreksi status oleh admin wajib disertai alasan.")]}
+    elif target not in FORWARD[Status(current)]:
+        return {"status": [
+            _("Perubahan status dari %(from)s ke %(to)s tidak diperbolehkan.")
+            % {"from": current_label, "to": target_label}
+        ]}
+    return requirement_errors(
+        status=target, inaugurated_on=inaugurated_on, tenant_count=tenant_count, service_count=service_count
+    )
