@@ -1,10 +1,13 @@
 """Cross-cutting API pieces: pagination, the member permission, the token endpoint."""
-from rest_framework import permissions
+from rest_framework import permissions, status
+from rest_framework.response import Response
+from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import ScopedRateThrottle
 
 from .access import is_member
+from .login_guard import client_address, failure_record, failures_reset, is_locked, locked_message
 
 
 class Pagination(PageNumberPagination):
@@ -24,3 +27,15 @@ class TokenView(ObtainAuthToken):
 
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
+
+    def post(self, request, *args, **kwargs):
+        username, address = str(request.data.get("username", "")), client_address(request)
+        if is_locked(username, address):
+            return Response({"detail": locked_message()}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        serializer = self.get_serializer(data=request.data)
+        if not serializer.is_valid():
+            failure_record(username, address)
+            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+        failures_reset(username, address)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response({"token": token.key})

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 # Inline styles are avoided in templates; charts are server-rendered SVG, so no script source is needed
 # beyond our own static files (and the offline Swagger UI bundle).
@@ -29,3 +31,17 @@ class PagesRequireLoginMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith(("/api/", f"/{settings.STATIC_URL}", "/admin/")):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Bahasa Indonesia unless the user chose another language with the switcher (its cookie).
+
+    The browser's Accept-Language is ignored on purpose: officials with English-language browsers still
+    expect the national portal in Indonesian.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
 from .api import TokenView
+from .login_guard import GuardedAuthenticationForm
 
 api_patterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
@@ -19,7 +20,9 @@ api_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("masuk/", auth_views.LoginView.as_view(
+        redirect_authenticated_user=True, authentication_form=GuardedAuthenticationForm
+    ), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("api/", include(api_patterns)),
