@@ -20,6 +20,7 @@ api_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("masuk/", auth_views.LoginView.as_view(
         redirect_authenticated_user=True, authentication_form=GuardedAuthenticationForm
     ), name="login"),

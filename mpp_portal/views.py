@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -53,6 +53,12 @@ def healthz(request):
         "broker": "ok" if broker else "unavailable",
     }
     return JsonResponse(body, status=200 if database else 503)
+
+
+@login_not_required
+def ping(request):
+    """The cheapest possible page: the benchmark's yardstick for every other page's cost."""
+    return HttpResponse("pong", content_type="text/plain")
 
 
 @login_not_required

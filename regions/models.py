@@ -32,7 +32,7 @@ class Region(models.Model):
         PREPARING = "preparing", _("Persiapan")
         OPERATING = "operating", _("Beroperasi")
 
-    code = models.CharField(_("kode Kemendagri"), max_length=5, unique=True)
+    code = models.CharField(_("kode Kemendagri"), max_length=13, unique=True)
     name = models.CharField(_("nama"), max_length=100, db_index=True)
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, db_index=True)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="regions")

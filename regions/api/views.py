@@ -26,7 +26,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = RegionFilterSet
     permission_classes = [PortalMemberPermission]
     lookup_field = "code"
-    lookup_value_regex = r"\d{2}\.\d{2}"
+    lookup_value_regex = r"[0-9.]+"
 
     def get_queryset(self):
         return selectors.region_list(user=self.request.user)

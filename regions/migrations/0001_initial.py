@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             name='Region',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=5, unique=True, verbose_name='kode Kemendagri')),
+                ('code', models.CharField(max_length=13, unique=True, verbose_name='kode Kemendagri')),
                 ('name', models.CharField(db_index=True, max_length=100, verbose_name='nama')),
                 ('kind', models.CharField(choices=[('kabupaten', 'Kabupaten'), ('kota', 'Kota')], db_index=True, max_length=10, verbose_name='jenis')),
                 ('is_dki_administrative', models.BooleanField(default=False, help_text='Salah satu dari enam kabupaten/kota administrasi DKI Jakarta (bukan daerah otonom).', verbose_name='unit administratif DKI Jakarta')),
