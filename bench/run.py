@@ -1,0 +1,97 @@
+"""`make bench`: the performance benchmark (not a test). Writes bench/results/<date>.json and .md.
+
+Scenarios: N = 514 on SQLite, and N = 514, 5,000, 50,000 on a scratch PostgreSQL database with Redis.
+Set BENCH_SIZES="514,5000" to run fewer; BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432)
+and BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) choose the servers.
+"""
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PG = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "514,5000,50000").split(",")]
+TARGETS = {
+    "national dashboard median <= 1.5x trivial": lambda r: r["latency"]["national dashboard"]["ratio_to_trivial"] <= 1.5,
+    "region list API median <= 3x trivial": lambda r: r["latency"]["region list API"]["ratio_to_trivial"] <= 3,
+    "queries per page <= 10": lambda r: all(v["queries"] <= 10 for v in r["queries"].values()),
+}
+
+
+def psql(sql: str) -> None:
+    subprocess.run(["psql", f"{PG}/postgres", "-q", "-c", sql], check=True, capture_output=True)
+
+
+def run_scenario(n: int, database_url: str, redis_url: str | None, var_dir: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL")}
+    env.update(BENCH_N=str(n), DATABASE_URL=database_url, DEBUG="false", SECRET_KEY="bench-" + "k" * 60,
+               ALLOWED_HOSTS="127.0.0.1,testserver", SECURE_SSL_REDIRECT="false", VAR_DIR=str(var_dir))
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+        subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], check=True, capture_output=True)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    out = subprocess.run([sys.executable, "bench/scenario.py"], cwd=ROOT, env=env, capture_output=True, text=True)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH-RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"scenario N={n} failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
+    return json.loads(line.removeprefix("BENCH-RESULT "))
+
+
+def markdown(results: list[dict], machine: str) -> str:
+    lines = [f"# Benchmark {datetime.date.today().isoformat()}", "", f"Machine: {machine}", "",
+             "| N | DB | recompute s | raw SQL s | ratio | national ×trivial | province ×trivial | "
+             "region page ×trivial | region API ×trivial | max queries/page | web peak MiB | worker peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        lat = r["latency"]
+        lines.append(
+            f"| {r['n_regions']:,} | {r['database']} | {r['recompute_seconds']} | {r['raw_sql_seconds']} | "
+            f"{r['recompute_to_raw_ratio']} | {lat['national dashboard']['ratio_to_trivial']} | "
+            f"{lat['province dashboard']['ratio_to_trivial']} | {lat['region list page']['ratio_to_trivial']} | "
+            f"{lat['region list API']['ratio_to_trivial']} | {max(v['queries'] for v in r['queries'].values())} | "
+            f"{r['web_peak_rss_kib'] // 1024} | {max(r['worker_peak_rss_kib'], 0) // 1024} |"
+        )
+    lines += ["", "Targets:"]
+    for r in results:
+        met = [f"{name}: {'met' if check(r) else 'MISSED'}" for name, check in TARGETS.items()]
+        recompute_ok = r["n_regions"] < 50000 or r["recompute_seconds"] < 5
+        met.append(f"recompute < 5 s at 50,000: {'met' if recompute_ok else 'MISSED'}")
+        lines.append(f"- N={r['n_regions']:,} {r['database']}: " + "; ".join(met))
+    lines += ["", "Latency per page (median / p95 ms, throughput req/s with 4 clients), last scenario:", ""]
+    for name, v in results[-1]["latency"].items():
+        lines.append(f"- {name}: {v['median_ms']} / {v['p95_ms']} ms, {v['throughput_rps']} req/s")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    machine = f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        print("scenario: N=514 on SQLite", flush=True)
+        results.append(run_scenario(514, f"sqlite:///{tmp}/bench.sqlite3", None, Path(tmp) / "sqlite-var"))
+        for n in SIZES:
+            name = f"mpp_bench_{n}"
+            psql(f"DROP DATABASE IF EXISTS {name}")
+            psql(f"CREATE DATABASE {name}")
+            print(f"scenario: N={n:,} on PostgreSQL + Redis", flush=True)
+            try:
+                results.append(run_scenario(n, f"{PG}/{name}", REDIS, Path(tmp) / f"pg-{n}"))
+            finally:
+                psql(f"DROP DATABASE IF EXISTS {name}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stem = RESULTS / datetime.date.today().isoformat()
+    stem.with_suffix(".json").write_text(json.dumps({"machine": machine, "results": results}, indent=2))
+    summary = markdown(results, machine)
+    stem.with_suffix(".md").write_text(summary)
+    print(summary)
+
+
+if __name__ == "__main__":
+    main()
