@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -47,21 +47,6 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.region_list(user=self.request.user)
 
 
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-def _service_call(call, *args, **kwargs):
-    """Run a service, turning its refusals into API errors: field errors 400, stale version 409."""
-    try:
-        return call(*args, **kwargs)
-    except services.VersionConflict as conflict:
-        raise Conflict(detail={"version": conflict.messages, "current_version": conflict.current}) from conflict
-    except DjangoValidationError as error:
-        raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from error
-
-
 class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The MPPs. Everyone with a portal role reads all; officers write their own regions' MPPs, admins all.
 
@@ -76,6 +61,15 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     def get_queryset(self):
         return selectors.mpp_list(user=self.request.user)
 
+    def handle_exception(self, exc):
+        # The services' refusals as API errors: a stale version 409, bad input 400 as DRF field errors.
+        if isinstance(exc, services.VersionConflict):
+            body = {"version": exc.messages, "current_version": exc.current}
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        if isinstance(exc, DjangoValidationError):
+            exc = ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        return super().handle_exception(exc)
+
     @extend_schema(request=MppWriteSerializer, responses={201: MppSerializer})
     def create(self, request, *args, **kwargs):
         data = self._parsed(request, MppWriteSerializer(data=request.data))
@@ -84,7 +78,7 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
             raise ValidationError({"region": [_("Wilayah wajib diisi.")]})
         data.pop("version", None)
         data.pop("note", None)
-        mpp = _service_call(services.mpp_create, user=request.user, region=region, name=data.pop("name", ""), **data)
+        mpp = services.mpp_create(user=request.user, region=region, name=data.pop("name", ""), **data)
         return Response(MppSerializer(mpp).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MppWriteSerializer, responses={200: MppSerializer, 409: None})
@@ -95,7 +89,7 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
         if version is None:
             raise ValidationError({"version": [_("Versi data yang Anda baca wajib dikirim.")]})
         note = data.pop("note", "")
-        mpp = _service_call(services.mpp_update, user=request.user, mpp=mpp, version=version, note=note, **data)
+        mpp = services.mpp_update(user=request.user, mpp=mpp, version=version, note=note, **data)
         return Response(MppSerializer(mpp).data)
 
     @extend_schema(request=MppStatusSerializer, responses={201: StatusUpdateSerializer, 409: None})
@@ -103,7 +97,7 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     def status(self, request, pk=None):
         mpp = self.get_object()
         data = self._parsed(request, MppStatusSerializer(data=request.data))
-        update = _service_call(services.mpp_status_update, user=request.user, mpp=mpp, **data)
+        update = services.mpp_status_update(user=request.user, mpp=mpp, **data)
         return Response(StatusUpdateSerializer(update, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=ChangeRecordSerializer(many=True))
