@@ -179,7 +179,8 @@ def mpp_create(*, user, region: Region, name: str, **fields) -> Mpp:
     mpp.save()
     change_record_create(
         instance=mpp, user=user, action=ChangeRecord.Action.CREATE,
-        changes=diff({}, snapshot(mpp, list(MPP_TRACKED))), region=region,
+        changes={k: [None, v] for k, v in snapshot(mpp, list(MPP_TRACKED)).items() if v not in (None, "")},
+        region=region,
     )
     return mpp
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from mpp_portal.access import can
+from mpp_portal.access import can, is_member
 from mpp_portal.views import MemberRequiredMixin
 
 from . import selectors, services
@@ -83,7 +83,7 @@ class _MppChangeMixin(MemberRequiredMixin):
     template_name = "regions/mpp_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        if not is_member(request.user):
             raise PermissionDenied
         self.mpp = _mpp_or_404(request, kwargs["pk"])
         if not can(request.user, self.mpp, action="change"):
@@ -141,7 +141,7 @@ class MppCreateView(MemberRequiredMixin, FormView):
     template_name = "regions/mpp_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        if not is_member(request.user):
             raise PermissionDenied
         self.region = _region_or_404(request, kwargs["code"])
         if not can(request.user, self.region, action="change"):
@@ -164,7 +164,7 @@ class MppCreateView(MemberRequiredMixin, FormView):
 
 def mpp_evidence(request, pk: int, update_pk: int):
     """Evidence files are served only to those who may see the MPP, never from a public media URL."""
-    if not request.user.is_authenticated:
+    if not is_member(request.user):
         raise PermissionDenied
     mpp = _mpp_or_404(request, pk)
     update = get_object_or_404(selectors.mpp_status_updates(mpp=mpp), pk=update_pk)

@@ -36,6 +36,7 @@ def test_a_new_mpp_records_its_initial_values(batu_officer):
     assert record.action == "create"
     assert record.changes["name"] == [None, "MPP Kedua"]
     assert record.changes["tenant_count"] == [None, 3]
+    assert "address" not in record.changes  # empty values are not news
 
 
 def test_records_cannot_be_updated_or_deleted(batu_officer, batu_mpp):
@@ -88,11 +89,14 @@ def test_the_api_history_lists_changes_newest_first(batu_officer, analyst, batu_
     assert body["results"][0]["note"] == "renovasi"
 
 
-def test_the_mpp_page_shows_the_timeline(batu_officer, analyst, batu_mpp):
-    mpp_update(user=batu_officer, mpp=batu_mpp, version=1, tenant_count=27, note="Data Prokopim")
+def test_the_mpp_page_shows_the_timeline_in_peoples_words(batu_officer, analyst, batu_mpp):
+    mpp_update(user=batu_officer, mpp=batu_mpp, version=1, tenant_count=27, oss_integrated=True, note="Data Prokopim")
+    mpp_status_update(user=batu_officer, mpp=batu_mpp, status="suspended", note="Gedung direnovasi")
     page = client_for(analyst).get(f"/mpp/{batu_mpp.pk}/").content.decode()
-    assert "Data Prokopim" in page
-    assert "tenant_count" in page and "26 → 27" in page
+    assert "Data Prokopim" in page and "Gedung direnovasi" in page
+    assert "Status: Persiapan → Tidak beroperasi" in page
+    assert "Terintegrasi OSS: Tidak → Ya" in page
+    assert "Jumlah instansi/UPP: 26 → 27" in page
 
 
 def test_the_region_page_shows_its_mpps_changes_and_its_own(admin_user, batu_officer, analyst, batu_mpp):

@@ -3,12 +3,17 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from mpp_portal.audit import change_records_for
 from regions.models import Mpp
-from regions.services import VersionConflict, mpp_status_update, mpp_update
+from regions.services import VersionConflict, _write_versioned, mpp_status_update, mpp_update
 from tests.conftest import api_for, client_for
+from tests.regions.conftest import mpp_in
+
+# SQLite serialises whole write transactions, so concurrent writers and row locks need a server database;
+# the PostgreSQL run of the suite covers these.
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 
 
 @pytest.mark.django_db
@@ -70,13 +75,10 @@ def test_the_edit_page_shows_a_conflict_and_keeps_the_other_change(batu_officer,
     assert batu_mpp.tenant_count == 27
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_of_two_concurrent_updates_exactly_one_wins(batu_officer, malang_officer, registry):
     """Two threads, each on its own database connection, write from the same version at the same moment."""
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need a server database; SQLite serialises whole transactions")
-    from tests.regions.conftest import mpp_in
-
     mpp = mpp_in("35.79", name="MPP Among Warga")
     barrier = threading.Barrier(2)
     outcomes = []
@@ -103,17 +105,11 @@ def test_of_two_concurrent_updates_exactly_one_wins(batu_officer, malang_officer
     assert change_records_for(mpp).count() == 1
 
 
+@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_a_writer_blocked_behind_another_open_transaction_loses(batu_officer, registry):
     """The guard is the UPDATE ... WHERE version = n itself: the second writer has already read version 1
     and waits on the row lock; when the first commits, its UPDATE matches no row."""
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks between connections need a server database")
-    from django.db import transaction
-
-    from regions.services import _write_versioned
-    from tests.regions.conftest import mpp_in
-
     mpp = mpp_in("35.79", name="MPP Among Warga")
     first_wrote = threading.Event()
     outcomes = {}
