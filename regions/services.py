@@ -108,6 +108,11 @@ def _acting_admin(user) -> bool:
     return user is None or is_admin(user)
 
 
+def _signed_in(user):
+    """The user to name as author of a write; ``None`` for the system."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def _check_fields(user, fields: dict) -> None:
     allowed = MPP_FIELDS + (MPP_ADMIN_FIELDS if _acting_admin(user) else ())
     unknown = sorted(set(fields) - set(allowed))
@@ -154,7 +159,7 @@ def _write_versioned(*, mpp_pk: int, version: int, user, values: dict) -> Mpp:
     of two concurrent writers exactly one wins and the other gets a conflict."""
     written = Mpp.objects.filter(pk=mpp_pk, version=version).update(
         **values, version=F("version") + 1, updated_at=timezone.now(),
-        updated_by=user if user is not None and user.is_authenticated else None,
+        updated_by=_signed_in(user),
     )
     if not written:
         raise VersionConflict(current=Mpp.objects.values_list("version", flat=True).get(pk=mpp_pk))
@@ -172,7 +177,7 @@ def mpp_create(*, user, region: Region, name: str, **fields) -> Mpp:
     status = fields.pop("status", Mpp.Status.PLANNED)
     _check_fields(user, fields)
     mpp = Mpp(region=region, name=(name or "").strip(), status=status, **fields)
-    mpp.updated_by = user if user is not None and user.is_authenticated else None
+    mpp.updated_by = _signed_in(user)
     errors = _mpp_errors(mpp)
     if errors:
         raise ValidationError(errors)
@@ -250,7 +255,7 @@ def mpp_status_update(
     )
     update = StatusUpdate.objects.create(
         mpp=saved, from_status=current.status, to_status=status, note=note, evidence=evidence or "",
-        by=user if user is not None and user.is_authenticated else None,
+        by=_signed_in(user),
     )
     changes = diff(before, snapshot(saved, ["status", "inaugurated_on"]))
     if update.evidence:
