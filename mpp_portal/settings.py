@@ -185,6 +185,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for a choice set used by several fields (status, from_status, to_status).
+    "ENUM_NAME_OVERRIDES": {"MppStatusEnum": "regions.models.Mpp.Status"},
 }
 
 # --- Security (production values apply when DEBUG is off)

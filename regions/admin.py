@@ -1,8 +1,9 @@
 from django.contrib import admin
 
-from mpp_portal.admin import ScopedAdminMixin
+from mpp_portal.admin import ReadOnlyAdminMixin, ScopedAdminMixin
 
 from .models import Inauguration, Mpp, Province, Region, StatusUpdate
+from .services import region_officers_set
 
 
 @admin.register(Province)
@@ -18,7 +19,17 @@ class RegionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["code", "name"]
     list_select_related = ["province"]
     filter_horizontal = ["officers"]
-    readonly_fields = ["code"]
+    # The registry fields come from Kemendagri through load_regions; only the officers are set here.
+    readonly_fields = ["code", "name", "kind", "province", "is_dki_administrative"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_related(self, request, form, formsets, change):
+        region_officers_set(user=request.user, region=form.instance, officers=form.cleaned_data["officers"])
 
 
 @admin.register(Inauguration)
@@ -29,23 +40,17 @@ class InaugurationAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Mpp)
-class MppAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class MppAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: MPPs change only through regions.services (portal pages and API), so every change is
+    checked by the lifecycle and recorded in the history. "View on site" opens the portal's page."""
+
     list_display = ["name", "region", "status", "inaugurated_on", "tenant_count", "service_count", "is_demo"]
     list_filter = ["status", "digital_status", "oss_integrated", "is_demo"]
     search_fields = ["name", "region__name", "region__code"]
     list_select_related = ["region"]
-    raw_id_fields = ["region", "inauguration"]
-    # Status changes go through the lifecycle service (officer pages and API), not a free edit here.
-    readonly_fields = ["status", "version", "updated_at", "updated_by"]
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class StatusUpdateAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "mpp", "from_status", "to_status", "by"]
     list_select_related = ["mpp", "by"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

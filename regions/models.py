@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +55,9 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:detail", args=[self.code])
 
 
 class Inauguration(models.Model):
@@ -144,6 +148,9 @@ class Mpp(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("regions:mpp-detail", args=[self.pk])
 
 
 def evidence_path(instance, filename):

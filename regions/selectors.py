@@ -1,8 +1,14 @@
 """Reads for the regions app; every queryset a user sees passes through ``mpp_portal.access.scope``."""
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
+import datetime
+
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from commitments.models import Commitment
 from mpp_portal.access import scope
+from mpp_portal.audit import change_records_for
+from mpp_portal.models import ChangeRecord
 
 from .models import Mpp, Province, Region
 
@@ -48,3 +54,63 @@ def province_list(*, user) -> QuerySet:
 
 def stage_label(stage: str) -> str:
     return Stage(stage).label
+
+
+def mpp_list(*, user, filters: dict | None = None) -> QuerySet:
+    from .filters import MppFilterSet
+
+    queryset = scope(user, Mpp.objects.select_related("region__province", "updated_by")).order_by("region__code", "name")
+    if filters is None:
+        return queryset
+    return MppFilterSet(filters, queryset=queryset).qs
+
+
+def mpp_get(*, user, pk: int) -> Mpp | None:
+    return scope(user, Mpp.objects.select_related("region__province", "inauguration", "updated_by")).filter(pk=pk).first()
+
+
+def mpp_status_updates(*, mpp: Mpp) -> QuerySet:
+    return mpp.status_updates.select_related("by")
+
+
+def mpp_history(*, mpp: Mpp) -> QuerySet:
+    return change_records_for(mpp)
+
+
+def region_history(*, region: Region) -> QuerySet:
+    """The region's own changes and those of its MPPs (``ChangeRecord.region``), newest first."""
+    return ChangeRecord.objects.filter(region=region).select_related("user")
+
+
+# An MPP nobody has touched for this long is flagged on the officer's home page (DESIGN §5: stale data).
+STALE_AFTER_DAYS = 90
+
+
+def _mpp_needs(mpp: Mpp, *, stale_before) -> list[str]:
+    needs = []
+    if mpp.updated_at < stale_before:
+        needs.append(_("Belum diperbarui lebih dari %(days)s hari.") % {"days": STALE_AFTER_DAYS})
+    if mpp.tenant_count < 1:
+        needs.append(_("Jumlah instansi/UPP belum diisi."))
+    if mpp.service_count < 1:
+        needs.append(_("Jumlah layanan belum diisi."))
+    if mpp.status == Mpp.Status.OPERATING:
+        if not mpp.oss_integrated:
+            needs.append(_("Integrasi OSS belum tercatat."))
+        if mpp.digital_status == Mpp.DigitalStatus.NONE:
+            needs.append(_("Status MPP Digital belum tercatat."))
+    return needs
+
+
+def officer_regions(*, user) -> list[Region]:
+    """The user's own regions with their stage and MPPs, each MPP carrying ``needs``: what to update."""
+    regions = list(
+        with_stage(scope(user, Region.objects.filter(officers=user), action="change").select_related("province"))
+        .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.order_by("name")))
+        .order_by("code")
+    )
+    stale_before = timezone.now() - datetime.timedelta(days=STALE_AFTER_DAYS)
+    for region in regions:
+        for mpp in region.mpps.all():
+            mpp.needs = _mpp_needs(mpp, stale_before=stale_before)
+    return regions

@@ -5,5 +5,11 @@ from . import views
 app_name = "regions"
 urlpatterns = [
     path("wilayah/", views.RegionListView.as_view(), name="list"),
+    path("wilayah-saya/", views.OfficerHomeView.as_view(), name="mine"),
     path("wilayah/<str:code>/", views.RegionDetailView.as_view(), name="detail"),
+    path("wilayah/<str:code>/mpp-baru/", views.MppCreateView.as_view(), name="mpp-create"),
+    path("mpp/<int:pk>/", views.MppDetailView.as_view(), name="mpp-detail"),
+    path("mpp/<int:pk>/ubah/", views.MppUpdateView.as_view(), name="mpp-update"),
+    path("mpp/<int:pk>/status/", views.MppStatusView.as_view(), name="mpp-status"),
+    path("mpp/<int:pk>/bukti/<int:update_pk>/", views.mpp_evidence, name="mpp-evidence"),
 ]

@@ -1,13 +1,17 @@
-from django.http import Http404
-from django.views.generic import DetailView, ListView
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from mpp_portal.access import scope
-from mpp_portal.audit import change_records_for
+from mpp_portal.access import can, is_member
 from mpp_portal.views import MemberRequiredMixin
 
-from . import selectors
+from . import selectors, services
 from .filters import RegionFilterSet
-from .models import Mpp, Province
+from .forms import MppForm, MppStatusForm, add_service_errors
+from .models import Province
 
 
 class RegionListView(MemberRequiredMixin, ListView):
@@ -28,19 +32,152 @@ class RegionListView(MemberRequiredMixin, ListView):
         return context
 
 
+def _region_or_404(request, code: str):
+    region = selectors.region_get(user=request.user, code=code)
+    if region is None:
+        raise Http404
+    return region
+
+
+def _mpp_or_404(request, pk: int):
+    mpp = selectors.mpp_get(user=request.user, pk=pk)
+    if mpp is None:
+        raise Http404
+    return mpp
+
+
 class RegionDetailView(MemberRequiredMixin, DetailView):
     template_name = "regions/region_detail.html"
     context_object_name = "region"
 
     def get_object(self, queryset=None):
-        region = selectors.region_get(user=self.request.user, code=self.kwargs["code"])
-        if region is None:
-            raise Http404
-        return region
+        return _region_or_404(self.request, self.kwargs["code"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         region = self.object
-        context["mpps"] = scope(self.request.user, Mpp.objects.filter(region=region))
-        context["history"] = change_records_for(region)[:50]
+        context["mpps"] = selectors.mpp_list(user=self.request.user, filters={"region": region.code})
+        context["history"] = selectors.region_history(region=region)[:50]
+        context["can_change"] = can(self.request.user, region, action="change")
         return context
+
+
+class MppDetailView(MemberRequiredMixin, DetailView):
+    template_name = "regions/mpp_detail.html"
+    context_object_name = "mpp"
+
+    def get_object(self, queryset=None):
+        return _mpp_or_404(self.request, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["status_updates"] = selectors.mpp_status_updates(mpp=self.object)
+        context["history"] = selectors.mpp_history(mpp=self.object)[:100]
+        context["can_change"] = can(self.request.user, self.object, action="change")
+        return context
+
+
+class _MppChangeMixin(MemberRequiredMixin):
+    """Officer forms: the page itself is refused (403) to anyone who may not change this MPP."""
+
+    template_name = "regions/mpp_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_member(request.user):
+            raise PermissionDenied
+        self.mpp = _mpp_or_404(request, kwargs["pk"])
+        if not can(request.user, self.mpp, action="change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mpp=self.mpp, region=self.mpp.region, **kwargs)
+
+
+class MppUpdateView(_MppChangeMixin, FormView):
+    form_class = MppForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(instance=self.mpp, initial={"version": self.mpp.version})
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.mpp_update(
+                user=self.request.user, mpp=self.mpp, version=form.cleaned_data["version"] or 0,
+                note=form.cleaned_data["note"], **form.changed_values(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Data MPP disimpan."))
+        return redirect(self.mpp)
+
+
+class MppStatusView(_MppChangeMixin, FormView):
+    form_class = MppStatusForm
+    template_name = "regions/mpp_status_form.html"
+
+    def get_initial(self):
+        return {"version": self.mpp.version, "inaugurated_on": self.mpp.inaugurated_on}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.mpp_status_update(
+                user=self.request.user, mpp=self.mpp, status=data["status"], note=data["note"],
+                inaugurated_on=data["inaugurated_on"], evidence=data["evidence"], version=data["version"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Status MPP diperbarui."))
+        return redirect(self.mpp)
+
+
+class MppCreateView(MemberRequiredMixin, FormView):
+    form_class = MppForm
+    template_name = "regions/mpp_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_member(request.user):
+            raise PermissionDenied
+        self.region = _region_or_404(request, kwargs["code"])
+        if not can(request.user, self.region, action="change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(region=self.region, **kwargs)
+
+    def form_valid(self, form):
+        fields = {k: v for k, v in form.cleaned_data.items() if k in form._meta.fields and k != "name"}
+        try:
+            mpp = services.mpp_create(user=self.request.user, region=self.region, name=form.cleaned_data["name"], **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("MPP dicatat."))
+        return redirect(mpp)
+
+
+def mpp_evidence(request, pk: int, update_pk: int):
+    """Evidence files are served only to those who may see the MPP, never from a public media URL."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    mpp = _mpp_or_404(request, pk)
+    update = get_object_or_404(selectors.mpp_status_updates(mpp=mpp), pk=update_pk)
+    if not update.evidence:
+        raise Http404
+    return FileResponse(update.evidence.open("rb"), filename=update.evidence.name.rsplit("/", 1)[-1])
+
+
+class OfficerHomeView(MemberRequiredMixin, TemplateView):
+    template_name = "regions/officer_home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            regions=selectors.officer_regions(user=self.request.user),
+            stale_days=selectors.STALE_AFTER_DAYS, **kwargs,
+        )

@@ -1,6 +1,8 @@
+from django.urls import reverse
 from rest_framework import serializers
 
-from regions.models import Province, Region
+from mpp_portal.models import ChangeRecord
+from regions.models import Mpp, Province, Region, StatusUpdate
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -20,3 +22,73 @@ class RegionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = ["code", "name", "kind", "province", "province_name", "is_dki_administrative", "stage", "mpp_count"]
+
+
+class MppSerializer(serializers.ModelSerializer):
+    """An MPP as read. Writes take ``MppWriteSerializer`` and go through ``regions.services``."""
+
+    region = serializers.CharField(source="region.code", read_only=True)
+    region_name = serializers.CharField(source="region.name", read_only=True)
+    province = serializers.CharField(source="region.province.code", read_only=True)
+
+    class Meta:
+        model = Mpp
+        fields = [
+            "id", "region", "region_name", "province", "name", "address", "status", "inaugurated_on",
+            "inauguration", "tenant_count", "service_count", "oss_integrated", "oss_integrated_on",
+            "digital_status", "digital_since", "latitude", "longitude", "is_demo", "version", "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class MppWriteSerializer(serializers.ModelSerializer):
+    """Parses the fields of a create (with ``region`` and optionally ``status``) or a PATCH (with ``version``)."""
+
+    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all(), required=False)
+    status = serializers.ChoiceField(choices=Mpp.Status.choices, required=False)
+    version = serializers.IntegerField(required=False, min_value=1)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = Mpp
+        fields = [
+            "region", "name", "address", "status", "inaugurated_on", "inauguration", "tenant_count",
+            "service_count", "oss_integrated", "oss_integrated_on", "digital_status", "digital_since",
+            "latitude", "longitude", "is_demo", "version", "note",
+        ]
+        extra_kwargs = {"name": {"required": False}}
+        # Uniqueness and cross-field rules are the services' job; the serializer only parses.
+        validators = []
+
+
+class MppStatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Mpp.Status.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    inaugurated_on = serializers.DateField(required=False, allow_null=True, default=None)
+    evidence = serializers.FileField(required=False, allow_null=True, default=None)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+
+
+class StatusUpdateSerializer(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username", read_only=True, default=None)
+    evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["id", "from_status", "to_status", "note", "evidence", "by", "at"]
+
+    def get_evidence(self, update) -> str | None:
+        if not update.evidence:
+            return None
+        url = reverse("regions:mpp-evidence", args=[update.mpp_id, update.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+class ChangeRecordSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", read_only=True, default=None)
+
+    class Meta:
+        model = ChangeRecord
+        fields = ["id", "at", "action", "object_repr", "changes", "note", "user"]
+        read_only_fields = fields

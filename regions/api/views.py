@@ -1,10 +1,25 @@
-from rest_framework import viewsets
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
 
 from mpp_portal.api import PortalMemberPermission
-from regions import selectors
-from regions.filters import ProvinceFilterSet, RegionFilterSet
+from regions import selectors, services
+from regions.filters import MppFilterSet, ProvinceFilterSet, RegionFilterSet
 
-from .serializers import ProvinceSerializer, RegionSerializer
+from .serializers import (
+    ChangeRecordSerializer,
+    MppSerializer,
+    MppStatusSerializer,
+    MppWriteSerializer,
+    ProvinceSerializer,
+    RegionSerializer,
+    StatusUpdateSerializer,
+)
 
 
 class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -30,3 +45,69 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.region_list(user=self.request.user)
+
+
+class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The MPPs. Everyone with a portal role reads all; officers write their own regions' MPPs, admins all.
+
+    PATCH needs the ``version`` read (409 when stale). Status moves: ``POST /api/mpps/{id}/status/``.
+    """
+
+    serializer_class = MppSerializer
+    filterset_class = MppFilterSet
+    permission_classes = [PortalMemberPermission]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.mpp_list(user=self.request.user)
+
+    def handle_exception(self, exc):
+        # The services' refusals as API errors: a stale version 409, bad input 400 as DRF field errors.
+        if isinstance(exc, services.VersionConflict):
+            body = {"version": exc.messages, "current_version": exc.current}
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        if isinstance(exc, DjangoValidationError):
+            exc = ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        return super().handle_exception(exc)
+
+    @extend_schema(request=MppWriteSerializer, responses={201: MppSerializer})
+    def create(self, request, *args, **kwargs):
+        data = self._parsed(request, MppWriteSerializer(data=request.data))
+        region = data.pop("region", None)
+        if region is None:
+            raise ValidationError({"region": [_("Wilayah wajib diisi.")]})
+        data.pop("version", None)
+        data.pop("note", None)
+        mpp = services.mpp_create(user=request.user, region=region, name=data.pop("name", ""), **data)
+        return Response(MppSerializer(mpp).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=MppWriteSerializer, responses={200: MppSerializer, 409: None})
+    def partial_update(self, request, *args, **kwargs):
+        mpp = self.get_object()
+        data = self._parsed(request, MppWriteSerializer(data=request.data, partial=True))
+        version = data.pop("version", None)
+        if version is None:
+            raise ValidationError({"version": [_("Versi data yang Anda baca wajib dikirim.")]})
+        note = data.pop("note", "")
+        mpp = services.mpp_update(user=request.user, mpp=mpp, version=version, note=note, **data)
+        return Response(MppSerializer(mpp).data)
+
+    @extend_schema(request=MppStatusSerializer, responses={201: StatusUpdateSerializer, 409: None})
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser, FormParser])
+    def status(self, request, pk=None):
+        mpp = self.get_object()
+        data = self._parsed(request, MppStatusSerializer(data=request.data))
+        update = services.mpp_status_update(user=request.user, mpp=mpp, **data)
+        return Response(StatusUpdateSerializer(update, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=ChangeRecordSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """The MPP's change history, newest first (read-only: nothing edits or deletes it)."""
+        records = self.paginate_queryset(selectors.mpp_history(mpp=self.get_object()))
+        return self.get_paginated_response(ChangeRecordSerializer(records, many=True).data)
+
+    @staticmethod
+    def _parsed(request, serializer) -> dict:
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)

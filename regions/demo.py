@@ -1,0 +1,58 @@
+"""Demo fill for the regions app (``load_demo``): Kota Batu's MPP "Among Warga", from the recorded facts.
+
+Its name, counts (26 instansi/UPP, 207 layanan), inauguration on 5 December 2022 by the Vice President
+and operating status are recorded facts (regions/data/inaugurations.json), so the record is not marked as
+demo; anything this module invents is created with ``is_demo`` and removed by ``clear``.
+"""
+import datetime
+
+from mpp_portal.audit import change_record_create
+from mpp_portal.models import ChangeRecord
+
+from .models import Inauguration, Mpp, Region
+from .services import mpp_create, mpp_status_update
+
+BATU_CODE = "35.79"
+AMONG_WARGA = {
+    "name": "MPP Among Warga",
+    "tenant_count": 26,
+    "service_count": 207,
+    "inaugurated_on": datetime.date(2022, 12, 5),
+}
+SOURCE = (
+    "Diresmikan Wakil Presiden K.H. Ma'ruf Amin di Istana Wapres, 5 Desember 2022; 26 UPP, 207 layanan "
+    "(agropolitan.tv, Prokopim Kota Batu; nasional.kompas.com, 5 Desember 2022)."
+)
+
+
+def load(*, stdout) -> None:
+    region = Region.objects.filter(code=BATU_CODE).first()
+    if region is None:
+        stdout.write("  regions: Kota Batu (35.79) belum ada; jalankan load_regions dahulu.")
+        return
+    # The history loader may already have recorded this MPP (as "Among Warga"): never make a second one.
+    if Mpp.objects.filter(region=region, name__icontains="Among Warga").exists():
+        stdout.write("  regions: MPP Among Warga Kota Batu sudah ada.")
+        return
+    ceremony = Inauguration.objects.filter(date=AMONG_WARGA["inaugurated_on"]).first()
+    mpp = mpp_create(
+        user=None, region=region, name=AMONG_WARGA["name"], status=Mpp.Status.PREPARING,
+        tenant_count=AMONG_WARGA["tenant_count"], service_count=AMONG_WARGA["service_count"],
+        inauguration=ceremony,
+    )
+    mpp_status_update(
+        user=None, mpp=mpp, status=Mpp.Status.OPERATING, inaugurated_on=AMONG_WARGA["inaugurated_on"], note=SOURCE,
+    )
+    stdout.write("  regions: MPP Among Warga Kota Batu dicatat (beroperasi sejak 5 Desember 2022).")
+
+
+def clear(*, stdout) -> None:
+    """Remove the MPPs marked as demo data and their status updates; the change history keeps a record."""
+    demo = list(Mpp.objects.filter(is_demo=True).select_related("region"))
+    for mpp in demo:
+        change_record_create(instance=mpp, user=None, action=ChangeRecord.Action.DELETE, note="load_demo --clear",
+                             region=mpp.region)
+        mpp.status_updates.all().delete()
+        mpp.delete()
+    count = len(demo)
+    stdout.write(f"  regions: {count} MPP contoh dihapus.")
