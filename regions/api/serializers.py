@@ -86,7 +86,7 @@ class StatusUpdateSerializer(serializers.ModelSerializer):
 
 
 class ChangeRecordSerializer(serializers.ModelSerializer):
-    user = serializers.CharField(source="user.username", read_only=True, default=None)
+    user = serializers.CharField(source="user.username", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = ChangeRecord
