@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from regions.imports import (
-    ImportReport, LineError, RegionLookup, ReportItem, TableError, blank, parse_count, read_table,
+    ImportReport, LineError, RegionLookup, ReportItem, TableError, blank, mpp_import, parse_count, read_table,
 )
 
 from .models import Commitment
@@ -109,3 +109,15 @@ def commitment_import(
             transaction.set_rollback(True)
     report.errors.sort(key=lambda e: e.line)
     return report
+
+
+def import_run(
+    *, kind: str, user, content: bytes, filename: str, event_date: datetime.date | None,
+    officiated_by: str = "", place: str = "", counterpart: str = "", dry_run: bool,
+) -> ImportReport:
+    """The one entry for the upload page and the API: ``kind`` is "mpps" or "commitments"."""
+    if kind == "commitments":
+        return commitment_import(user=user, content=content, filename=filename, event_date=event_date,
+                                 place=place, counterpart=counterpart, dry_run=dry_run)
+    return mpp_import(user=user, content=content, filename=filename, event_date=event_date,
+                      officiated_by=officiated_by, place=place, dry_run=dry_run)

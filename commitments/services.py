@@ -11,7 +11,7 @@ from mpp_portal.audit import change_record_create, diff, snapshot
 from .models import Commitment, SigningEvent
 
 EVENT_FIELDS = ["date", "year", "date_note", "place", "counterpart", "source", "note"]
-COMMITMENT_FIELDS = ["signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source"]
+COMMITMENT_FIELDS = ["region", "signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source"]
 TARGET_YEARS = range(2017, 2101)
 
 

@@ -4,7 +4,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import ScopedRateThrottle
 
-from .access import is_member
+from .access import is_admin, is_member
 
 
 class Pagination(PageNumberPagination):
@@ -24,3 +24,12 @@ class TokenView(ObtainAuthToken):
 
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
+
+
+class AdminWritePermission(PortalMemberPermission):
+    """Reads for every portal member, writes for admins only (events, imports)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return super().has_permission(request, view)
+        return is_admin(request.user)

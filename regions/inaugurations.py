@@ -9,7 +9,7 @@ from django.db import transaction
 
 from mpp_portal.audit import change_record_create, diff, snapshot
 
-from .models import Inauguration
+from .models import Inauguration, Mpp
 
 EVENT_FIELDS = ["date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note"]
 
@@ -51,3 +51,20 @@ def inauguration_for_date(
     before = snapshot(event, EVENT_FIELDS)
     inauguration_update(user=user, event=event, note_for_history=note_for_history, **given)
     return event, "updated" if diff(before, snapshot(event, EVENT_FIELDS)) else "unchanged"
+
+
+@transaction.atomic
+def inauguration_mpps_set(*, user, event: Inauguration, mpps: list[Mpp]) -> int:
+    """Link exactly ``mpps`` to the event (unlinking the others); returns how many MPPs changed."""
+    wanted = {mpp.pk for mpp in mpps}
+    changed = 0
+    for mpp in list(event.mpps.exclude(pk__in=wanted)) + [m for m in mpps if m.inauguration_id != event.pk]:
+        before = snapshot(mpp, ["inauguration"])
+        mpp.inauguration = event if mpp.pk in wanted else None
+        mpp.version += 1
+        mpp.updated_by = user
+        mpp.save(update_fields=["inauguration", "version", "updated_by", "updated_at"])
+        change_record_create(instance=mpp, user=user, action="update", region=mpp.region,
+                             changes=diff(before, snapshot(mpp, ["inauguration"])))
+        changed += 1
+    return changed
