@@ -65,6 +65,11 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def event_action_label(self) -> str:
+        labels = {"created": _("dibuat"), "updated": _("diperbarui"), "unchanged": _("tidak berubah")}
+        return labels.get(self.event_action, "")
+
     def summary(self) -> str:
         return _("%(created)s dibuat, %(updated)s diperbarui, %(unchanged)s tidak berubah") % {
             "created": len(self.created), "updated": len(self.updated), "unchanged": len(self.unchanged),
@@ -316,17 +321,19 @@ def _plan_row(line, row, region, region_mpps, event, event_date, report) -> _Pla
         return None
 
     inaugurated = event_date is not None or not blank(row.get("inaugurated_on"))
+    # The event date stands in for a missing inauguration date only once the MPP operates.
+    inaugurated_on = values["inaugurated_on"] or event_date
     if event_date is not None:
         values["inauguration"] = event
-        if values["inaugurated_on"] is None:
-            values["inaugurated_on"] = event_date
     operating_errors = requirement_errors(
-        status=Mpp.Status.OPERATING, inaugurated_on=values["inaugurated_on"],
+        status=Mpp.Status.OPERATING, inaugurated_on=inaugurated_on,
         tenant_count=values["tenant_count"], service_count=values["service_count"],
     )
     promotable = values["status"] in (Mpp.Status.PLANNED, Mpp.Status.COMMITTED, Mpp.Status.PREPARING)
     if inaugurated and promotable and not operating_errors:
         values["status"] = Mpp.Status.OPERATING
+    if values["status"] == Mpp.Status.OPERATING:
+        values["inaugurated_on"] = inaugurated_on
     failures = requirement_errors(
         status=values["status"], inaugurated_on=values["inaugurated_on"],
         tenant_count=values["tenant_count"], service_count=values["service_count"],
@@ -378,7 +385,7 @@ def _apply(plan: _Planned, *, user, report: ImportReport) -> None:
 def print_report(report: ImportReport, *, stdout) -> None:
     """The report as the import commands print it."""
     if report.event:
-        stdout.write(f"{report.event}: {report.event_action}")
+        stdout.write(f"{report.event}: {report.event_action_label}")
     for title, items in ((_("dibuat"), report.created), (_("diperbarui"), report.updated)):
         for item in items:
             changes = "; ".join(f"{k}: {v[0]} → {v[1]}" for k, v in item.changes.items())

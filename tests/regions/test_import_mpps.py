@@ -139,3 +139,10 @@ def test_missing_files_wrong_types_and_missing_columns_exit_non_zero(registry, t
         run(write_csv(tmp_path, "name\nAmong Warga\n"))
     with pytest.raises(CommandError):
         run(write_csv(tmp_path, "region\nKota Batu\n"), "--event-date", "5 Desember")
+
+
+def test_an_mpp_that_does_not_operate_yet_gets_no_inauguration_date_from_the_event(registry, tmp_path):
+    path = write_csv(tmp_path, "region,name\nKota Lubuklinggau,\n")
+    run(path, "--event-date", "2024-12-12")
+    mpp = Mpp.objects.get(region__code="16.73")
+    assert (mpp.status, mpp.inaugurated_on, str(mpp.inauguration.date)) == ("planned", None, "2024-12-12")
