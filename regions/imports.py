@@ -200,6 +200,8 @@ class RegionLookup:
         """The region, or None and the resolver's message (ambiguous names list every candidate)."""
         if blank(text):
             return None, _("Wilayah wajib diisi.")
+        if isinstance(text, float):
+            text = f"{text:.2f}"  # a code typed into a spreadsheet cell: 35.10 is stored as 35.1
         resolution = self.resolver.resolve(str(text))
         if not resolution.ok:
             return None, resolution.message

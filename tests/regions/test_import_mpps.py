@@ -123,10 +123,12 @@ def test_xlsx_files_are_read_with_dates_and_numbers_as_excel_stores_them(registr
     sheet.append(["Kota Batu", "Among Warga", datetime.datetime(2022, 12, 5), 26, 207.0])
     sheet.append([None, None, None, None, None])
     sheet.append(["Kab. Solok", None, None, None, None])
+    sheet.append([35.1, None, None, None, None])  # "35.10" typed into a cell, stored as a number
     path = tmp_path / "mpp.xlsx"
     workbook.save(path)
-    assert "2 dibuat" in run(path)
+    assert "3 dibuat" in run(path)
     assert Mpp.objects.get(region__code="35.79").inaugurated_on.isoformat() == "2022-12-05"
+    assert Mpp.objects.filter(region__code="35.10").exists()
     assert Mpp.objects.filter(region__code="13.02").exists()
 
 
