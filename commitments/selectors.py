@@ -1,7 +1,7 @@
 """Reads for events: inauguration batches and commitment signings, together on /peristiwa/."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mpp_portal.access import scope
 from regions.models import Inauguration, Mpp
@@ -17,6 +17,11 @@ class EventRow:
     event: Inauguration | SigningEvent
     count: int
     reported: int | None
+
+    @property
+    def region_names(self) -> list[str]:
+        related = self.event.mpps.all() if self.kind == "inauguration" else self.event.commitments.all()
+        return [item.region.name for item in related]
 
 
 def inauguration_list(*, user) -> QuerySet:
@@ -36,11 +41,15 @@ def event_list(*, user, kind: str = "", include_demo: bool = True) -> list[Event
     """Both kinds, newest first; events known only by year or a date note sort by their year."""
     rows: list[EventRow] = []
     if kind in ("", "inauguration"):
-        events = inauguration_list(user=user)
+        events = inauguration_list(user=user).prefetch_related(
+            Prefetch("mpps", queryset=Mpp.objects.select_related("region").order_by("region__code"))
+        )
         rows += [EventRow("inauguration", e, e.mpp_count, e.reported_count)
                  for e in (events if include_demo else events.filter(is_demo=False))]
     if kind in ("", "signing"):
-        events = signing_event_list(user=user)
+        events = signing_event_list(user=user).prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.select_related("region").order_by("region__code"))
+        )
         rows += [EventRow("signing", e, e.commitment_count, None)
                  for e in (events if include_demo else events.filter(is_demo=False))]
 

@@ -107,3 +107,12 @@ def test_a_failing_upload_shows_every_error_and_offers_no_confirmation(registry,
     assert "baris 2" in text and "baris 3" in text and "Simpan perubahan ini" not in text
     assert client.post("/peristiwa/impor/", {"confirm": "1"}).status_code == 302
     assert not Mpp.objects.exists()
+
+
+def test_the_event_list_names_regions_in_a_constant_number_of_queries(history, analyst, django_assert_max_num_queries):
+    client = client_for(analyst)
+    client.get("/peristiwa/")
+    with django_assert_max_num_queries(12):
+        text = client.get("/peristiwa/").content.decode()
+    assert "Kota Batu" in text and "Kota Malang, Kabupaten Langkat" not in text
+    assert "Kabupaten Langkat, Kota Malang" in text and "lainnya" in text
