@@ -6,7 +6,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import ScopedRateThrottle
 
-from .access import is_member
+from .access import is_admin, is_member
 from .login_guard import client_address, failure_record, failures_reset, is_locked, locked_message
 
 
@@ -39,3 +39,11 @@ class TokenView(ObtainAuthToken):
         failures_reset(username, address)
         token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
         return Response({"token": token.key})
+
+class AdminWritePermission(PortalMemberPermission):
+    """Reads for every portal member, writes for admins only (events, imports)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return super().has_permission(request, view)
+        return is_admin(request.user)

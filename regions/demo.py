@@ -9,6 +9,7 @@ import datetime
 from mpp_portal.audit import change_record_create
 from mpp_portal.models import ChangeRecord
 
+from . import demo_timeline
 from .models import Inauguration, Mpp, Region
 from .services import mpp_create, mpp_status_update
 
@@ -30,6 +31,12 @@ def load(*, stdout) -> None:
     if region is None:
         stdout.write("  regions: Kota Batu (35.79) belum ada; jalankan load_regions dahulu.")
         return
+    _among_warga_ensure(region, stdout=stdout)
+    # After the recorded MPPs, so the demo timeline fills only regions that have none.
+    demo_timeline.load(stdout=stdout)
+
+
+def _among_warga_ensure(region, *, stdout) -> None:
     # The history loader may already have recorded this MPP (as "Among Warga"): never make a second one.
     if Mpp.objects.filter(region=region, name__icontains="Among Warga").exists():
         stdout.write("  regions: MPP Among Warga Kota Batu sudah ada.")
@@ -48,6 +55,7 @@ def load(*, stdout) -> None:
 
 def clear(*, stdout) -> None:
     """Remove the MPPs marked as demo data and their status updates; the change history keeps a record."""
+    demo_timeline.clear(stdout=stdout)
     demo = list(Mpp.objects.filter(is_demo=True).select_related("region"))
     for mpp in demo:
         change_record_create(instance=mpp, user=None, action=ChangeRecord.Action.DELETE, note="load_demo --clear",

@@ -71,7 +71,8 @@ class Inauguration(models.Model):
     date_note = models.CharField(_("keterangan tanggal"), max_length=255, blank=True)
     place = models.CharField(_("tempat"), max_length=255, blank=True)
     officiated_by = models.CharField(_("diresmikan oleh"), max_length=255, blank=True)
-    mode = models.CharField(_("cara"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    # Blank when the source does not say whether the ceremony was in person or online.
+    mode = models.CharField(_("cara"), max_length=10, choices=Mode.choices, blank=True, default=Mode.IN_PERSON)
     reported_count = models.PositiveIntegerField(_("jumlah MPP menurut sumber"), null=True, blank=True)
     source = models.TextField(_("sumber"), blank=True)
     note = models.TextField(_("catatan"), blank=True)
@@ -116,6 +117,11 @@ class Mpp(models.Model):
     )
     tenant_count = models.PositiveIntegerField(_("jumlah instansi/UPP"), default=0)
     service_count = models.PositiveIntegerField(_("jumlah layanan"), default=0)
+    # Recorded history names MPPs whose tenant and service counts no source gives: kept as unknown, not as 0.
+    counts_unknown = models.BooleanField(
+        _("jumlah instansi/layanan tidak diketahui"), default=False,
+        help_text=_("Sumber tidak menyebut jumlah instansi/UPP dan layanan MPP ini."),
+    )
     oss_integrated = models.BooleanField(_("terintegrasi OSS"), default=False)
     oss_integrated_on = models.DateField(_("tanggal integrasi OSS"), null=True, blank=True)
     digital_status = models.CharField(

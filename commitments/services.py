@@ -1,0 +1,126 @@
+"""Writes for signing events and commitments. Each runs in one transaction and records what it changed.
+
+``commitment_errors`` is the one place that says what a commitment must satisfy; the form, the API and
+the importer all ask it.
+"""
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from mpp_portal.audit import change_record_create, diff, snapshot
+
+from .models import Commitment, SigningEvent
+
+EVENT_FIELDS = ["date", "year", "date_note", "place", "counterpart", "source", "note"]
+COMMITMENT_FIELDS = ["region", "signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source"]
+TARGET_YEARS = range(2017, 2101)
+
+
+class DuplicateCommitment(Exception):
+    """A region already has a commitment at this event."""
+
+
+def duplicate_message(*, region, event) -> str:
+    return _("%(region)s sudah memiliki komitmen pada %(event)s.") % {"region": region, "event": event}
+
+
+def commitment_errors(
+    *, event: SigningEvent, region, outcome: str, absence_reason: str, target_year: int | None,
+    exclude_pk: int | None = None,
+) -> dict[str, list[str]]:
+    """Why this commitment cannot be recorded, as field errors (empty when it can)."""
+    errors: dict[str, list[str]] = {}
+    if outcome not in Commitment.Outcome.values:
+        errors["outcome"] = [_('Hasil "%(value)s" tidak dikenal: gunakan signed atau absent.') % {"value": outcome}]
+    elif outcome == Commitment.Outcome.ABSENT and not (absence_reason or "").strip():
+        errors["absence_reason"] = [_("Alasan wajib diisi bila kepala daerah tidak hadir.")]
+    elif outcome == Commitment.Outcome.SIGNED and (absence_reason or "").strip():
+        errors["absence_reason"] = [_("Alasan tidak hadir hanya diisi bila kepala daerah tidak hadir.")]
+    if target_year is not None and target_year not in TARGET_YEARS:
+        errors["target_year"] = [_("Target tahun harus antara %(first)s dan %(last)s.") % {
+            "first": TARGET_YEARS[0], "last": TARGET_YEARS[-1]}]
+    if event.pk and region is not None:
+        taken = Commitment.objects.filter(event=event, region=region).exclude(pk=exclude_pk)
+        if taken.exists():
+            errors["region"] = [duplicate_message(region=region, event=event)]
+    return errors
+
+
+@transaction.atomic
+def signing_event_create(*, user, is_demo: bool = False, note_for_history: str = "", **fields) -> SigningEvent:
+    if fields.get("date") and not fields.get("year"):
+        fields["year"] = fields["date"].year
+    event = SigningEvent.objects.create(is_demo=is_demo, **fields)
+    change_record_create(
+        instance=event, user=user, action="create",
+        changes={k: [None, v] for k, v in snapshot(event, EVENT_FIELDS).items() if v not in (None, "")},
+        note=note_for_history,
+    )
+    return event
+
+
+@transaction.atomic
+def signing_event_update(*, user, event: SigningEvent, note_for_history: str = "", **fields) -> SigningEvent:
+    if fields.get("date"):
+        fields["year"] = fields["date"].year
+    before = snapshot(event, EVENT_FIELDS)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    changes = diff(before, snapshot(event, EVENT_FIELDS))
+    if changes:
+        event.save()
+        change_record_create(instance=event, user=user, action="update", changes=changes, note=note_for_history)
+    return event
+
+
+@transaction.atomic
+def commitment_create(
+    *, user, event: SigningEvent, region, action: str = "create", note_for_history: str = "", **fields
+) -> Commitment:
+    """Raises DuplicateCommitment when the region already has a commitment at this event."""
+    try:
+        with transaction.atomic():
+            commitment = Commitment.objects.create(
+                event=event, region=region, is_demo=event.is_demo, **fields
+            )
+    except IntegrityError as error:
+        # The constraint also catches a concurrent insert that passed commitment_errors.
+        raise DuplicateCommitment(duplicate_message(region=region, event=event)) from error
+    change_record_create(
+        instance=commitment, user=user, action=action, region=region, note=note_for_history,
+        changes={k: [None, v] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items() if v not in (None, "")},
+    )
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(
+    *, user, commitment: Commitment, action: str = "update", note_for_history: str = "", **fields
+) -> dict:
+    """Returns the changes made (empty when nothing differed)."""
+    before = snapshot(commitment, COMMITMENT_FIELDS)
+    for name, value in fields.items():
+        setattr(commitment, name, value)
+    changes = diff(before, snapshot(commitment, COMMITMENT_FIELDS))
+    if changes:
+        commitment.save()
+        change_record_create(instance=commitment, user=user, action=action, changes=changes,
+                             note=note_for_history, region=commitment.region)
+    return changes
+
+
+@transaction.atomic
+def commitment_delete(*, user, commitment: Commitment) -> None:
+    change_record_create(instance=commitment, user=user, action="delete", region=commitment.region,
+                         changes={k: [v, None] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items()})
+    commitment.delete()
+
+
+def signing_event_for_date(*, user, date, place: str = "", counterpart: str = "", note_for_history: str = ""):
+    """The recorded (non-demo) signing on ``date``, created if missing; returns it and "created"/"updated"/"unchanged"."""
+    event = SigningEvent.objects.filter(date=date, is_demo=False).order_by("pk").first()
+    given = {k: v for k, v in {"place": place, "counterpart": counterpart}.items() if v}
+    if event is None:
+        return signing_event_create(user=user, date=date, note_for_history=note_for_history, **given), "created"
+    before = snapshot(event, EVENT_FIELDS)
+    signing_event_update(user=user, event=event, note_for_history=note_for_history, **given)
+    return event, "updated" if diff(before, snapshot(event, EVENT_FIELDS)) else "unchanged"

@@ -1,0 +1,70 @@
+"""Writes for inauguration events (peresmian). Each runs in one transaction and records what it changed.
+
+Kept apart from ``regions/services.py`` (the MPP services) because events are written by admins, the
+importer and the history loader, never by officers.
+"""
+import datetime
+
+from django.db import transaction
+
+from mpp_portal.audit import change_record_create, diff, snapshot
+
+from .models import Inauguration, Mpp
+
+EVENT_FIELDS = ["date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note"]
+
+
+@transaction.atomic
+def inauguration_create(*, user, is_demo: bool = False, note_for_history: str = "", **fields) -> Inauguration:
+    event = Inauguration.objects.create(is_demo=is_demo, **fields)
+    change_record_create(
+        instance=event, user=user, action="create",
+        changes={k: [None, v] for k, v in snapshot(event, EVENT_FIELDS).items() if v not in (None, "")},
+        note=note_for_history,
+    )
+    return event
+
+
+@transaction.atomic
+def inauguration_update(*, user, event: Inauguration, note_for_history: str = "", **fields) -> Inauguration:
+    before = snapshot(event, EVENT_FIELDS)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    changes = diff(before, snapshot(event, EVENT_FIELDS))
+    if changes:
+        event.save()
+        change_record_create(instance=event, user=user, action="update", changes=changes, note=note_for_history)
+    return event
+
+
+def inauguration_for_date(
+    *, user, date: datetime.date, officiated_by: str = "", place: str = "", note_for_history: str = ""
+) -> tuple[Inauguration, str]:
+    """The recorded (non-demo) inauguration on ``date``, created if missing; given details are filled in.
+
+    Returns the event and what happened to it: "created", "updated" or "unchanged".
+    """
+    event = Inauguration.objects.filter(date=date, is_demo=False).order_by("pk").first()
+    given = {k: v for k, v in {"officiated_by": officiated_by, "place": place}.items() if v}
+    if event is None:
+        return inauguration_create(user=user, date=date, note_for_history=note_for_history, **given), "created"
+    before = snapshot(event, EVENT_FIELDS)
+    inauguration_update(user=user, event=event, note_for_history=note_for_history, **given)
+    return event, "updated" if diff(before, snapshot(event, EVENT_FIELDS)) else "unchanged"
+
+
+@transaction.atomic
+def inauguration_mpps_set(*, user, event: Inauguration, mpps: list[Mpp]) -> int:
+    """Link exactly ``mpps`` to the event (unlinking the others); returns how many MPPs changed."""
+    wanted = {mpp.pk for mpp in mpps}
+    changed = 0
+    for mpp in list(event.mpps.exclude(pk__in=wanted)) + [m for m in mpps if m.inauguration_id != event.pk]:
+        before = snapshot(mpp, ["inauguration"])
+        mpp.inauguration = event if mpp.pk in wanted else None
+        mpp.version += 1
+        mpp.updated_by = user
+        mpp.save(update_fields=["inauguration", "version", "updated_by", "updated_at"])
+        change_record_create(instance=mpp, user=user, action="update", region=mpp.region,
+                             changes=diff(before, snapshot(mpp, ["inauguration"])))
+        changed += 1
+    return changed
