@@ -14,6 +14,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[]), name="api-docs"),
     path("", include("regions.api.urls")),
+    path("", include("mou.api.urls")),
 ]
 
 urlpatterns = [
@@ -26,6 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("regions.urls")),
     path("", include("dashboards.urls")),
+    path("", include("mou.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"
