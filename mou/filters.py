@@ -13,7 +13,7 @@ class AgreementFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Agreement.Kind.choices, label=_("Jenis"))
     status = django_filters.ChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
     institution = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.all(), method="filter_institution", label=_("Instansi")
+        field_name="parties__institution", queryset=Institution.objects.all(), distinct=True, label=_("Instansi")
     )
     region = django_filters.CharFilter(field_name="mpp__region__code", label=_("Kode wilayah"))
     expiring_within = django_filters.NumberFilter(
@@ -24,9 +24,6 @@ class AgreementFilterSet(django_filters.FilterSet):
     class Meta:
         model = Agreement
         fields = ["kind", "status", "institution", "region", "expiring_within", "search"]
-
-    def filter_institution(self, queryset, name, value):
-        return queryset.filter(pk__in=value.parties.values("agreement_id"))
 
     def filter_expiring_within(self, queryset, name, value):
         today = timezone.localdate()

@@ -188,6 +188,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementKindEnum": "mou.models.Agreement.Kind",
+        "AgreementStatusEnum": "mou.models.Agreement.Status",
+        "InstitutionKindEnum": "mou.models.Institution.Kind",
+    },
 }
 
 # --- Security (production values apply when DEBUG is off)

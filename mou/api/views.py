@@ -8,7 +8,7 @@ PATCH /api/agreement-parties/{id}/ edits a party record; POST /api/agreement-par
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -120,6 +120,13 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(AmendmentSerializer(amendment, context={"request": request}).data, status=201)
 
 
+SIGN_OFF_ERRORS = {
+    400: OpenApiResponse(description="Field errors, e.g. a missing reason, or the agreement is not signed."),
+    403: OpenApiResponse(description="Not an admin, or the admin who last edited the record (four-eyes)."),
+    409: OpenApiResponse(description="Already signed off (sign-off) or not signed off (revoke)."),
+}
+
+
 class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """One party record of an agreement: edit it, sign it off (admins, four-eyes), revoke a sign-off."""
 
@@ -142,7 +149,7 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         _call(services.agreement_party_update, user=request.user, party=party, **data.validated_data)
         return Response(self._fresh(party))
 
-    @extend_schema(request=None, responses={200: AgreementPartySerializer})
+    @extend_schema(request=None, responses={200: AgreementPartySerializer, **SIGN_OFF_ERRORS})
     @action(detail=True, methods=["post"], url_path="sign-off")
     def sign_off(self, request, pk=None):
         """Sign off the record. Admins only, not the admin who last edited it; 409 if already signed off."""
@@ -150,7 +157,7 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         _call(services.agreement_party_sign_off, user=request.user, party=party)
         return Response(self._fresh(party))
 
-    @extend_schema(request=RevokeSerializer, responses={200: AgreementPartySerializer})
+    @extend_schema(request=RevokeSerializer, responses={200: AgreementPartySerializer, **SIGN_OFF_ERRORS})
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
         """Revoke a sign-off. Admins only; a reason is required; 409 if the record is not signed off."""
