@@ -1,4 +1,7 @@
-"""Two admins pressing "Sahkan" at the same moment yield one sign-off (row locks on PostgreSQL)."""
+"""Two admins pressing "Sahkan" at the same moment yield one sign-off (row locks on PostgreSQL).
+
+On PostgreSQL a trigger slows each write to a party record, so both admins read the record before either
+commits unless the service locks it first. SQLite runs write transactions one at a time anyway."""
 import io
 import threading
 
@@ -11,8 +14,28 @@ from mou.services import SignOffConflict
 from mpp_portal.models import ChangeRecord
 
 
+@pytest.fixture
+def slow_party_writes(transactional_db):
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE OR REPLACE FUNCTION mou_test_slow_write() RETURNS trigger AS $$ "
+            "BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER mou_test_slow_write BEFORE UPDATE ON mou_agreementparty "
+            "FOR EACH ROW EXECUTE FUNCTION mou_test_slow_write()"
+        )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER IF EXISTS mou_test_slow_write ON mou_agreementparty")
+        cursor.execute("DROP FUNCTION IF EXISTS mou_test_slow_write()")
+
+
 @pytest.mark.django_db(transaction=True)
-def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(registry, admin_user, second_admin):
+def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(registry, admin_user, second_admin, slow_party_writes):
     history.load(stdout=io.StringIO())
     party = AgreementParty.objects.get(agreement__kind=Agreement.Kind.NATIONAL, institution__short_name="Polri")
     start = threading.Barrier(2)
