@@ -16,17 +16,26 @@ def _document_field():
     )
 
 
-class PksForm(forms.Form):
-    mpp = forms.ModelChoiceField(queryset=None, label=_("MPP"))
-    number = forms.CharField(label=_("Nomor PKS"), max_length=120, required=False)
+class AgreementForm(forms.Form):
+    number = forms.CharField(label=_("Nomor"), max_length=120, required=False)
     title = forms.CharField(label=_("Judul"), max_length=300)
     signed_on = forms.DateField(label=_("Tanggal penandatanganan"), required=False, widget=DATE)
     place = forms.CharField(label=_("Tempat"), max_length=200, required=False)
-    term_years = forms.IntegerField(label=_("Jangka waktu (tahun)"), min_value=1, max_value=50, required=False)
-    dpmptsp_signatory_title = forms.CharField(label=_("Jabatan penanda tangan DPMPTSP"), max_length=200, required=False)
-    dpmptsp_signatory_name = forms.CharField(label=_("Nama penanda tangan DPMPTSP"), max_length=200, required=False)
+    term_years = forms.IntegerField(
+        label=_("Jangka waktu (tahun)"), min_value=1, max_value=50, required=False,
+        help_text=_("Tanggal berakhir dihitung dari tanggal penandatanganan dan jangka waktu."),
+    )
     document = _document_field()
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PksForm(AgreementForm):
+    mpp = forms.ModelChoiceField(queryset=None, label=_("MPP"))
+    dpmptsp_signatory_title = forms.CharField(label=_("Jabatan penanda tangan DPMPTSP"), max_length=200, required=False)
+    dpmptsp_signatory_name = forms.CharField(label=_("Nama penanda tangan DPMPTSP"), max_length=200, required=False)
+
+    field_order = ["mpp", "number", "title", "signed_on", "place", "term_years", "dpmptsp_signatory_title",
+                   "dpmptsp_signatory_name", "document", "note"]
 
     def __init__(self, *args, mpps, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +65,3 @@ class PartyForm(forms.Form):
     signatory_title = forms.CharField(label=_("Jabatan penanda tangan"), max_length=200, required=False)
     signatory_name = forms.CharField(label=_("Nama penanda tangan"), max_length=200, required=False)
     signed_on = forms.DateField(label=_("Tanggal tanda tangan"), required=False, widget=DATE)
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan pencabutan"), widget=forms.Textarea(attrs={"rows": 2}))

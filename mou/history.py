@@ -23,6 +23,16 @@ def _sources(data: dict) -> str:
     return "\n".join(f"{s['source']} — {s['supports']}" for s in data["sources"])
 
 
+def _note(data: dict) -> str:
+    """An Indonesian note for the page; the sources' own account is kept with the sources."""
+    missing = [label for label, known in (
+        ("nomor", data["number"]), ("jangka waktu", data["term_years"]),
+        ("teks pasal", any(clause["text"] for clause in data["clauses"])),
+    ) if not known]
+    note = f"Disaksikan oleh {data['witnessed_by']}."
+    return f"{note} Tidak ditemukan dalam sumber publik: {', '.join(missing)}." if missing else note
+
+
 def _institution(entry: dict) -> tuple[Institution, bool]:
     institution, created = Institution.objects.get_or_create(
         name=entry["institution"], defaults={"short_name": entry["short_name"], "kind": entry["kind"]}
@@ -43,8 +53,8 @@ def load(*, stdout) -> None:
             "place": data["place"],
             "term_years": data["term_years"],
             "expires_on": agreement_expiry_for(signed_on=signed_on, term_years=data["term_years"]),
-            "note": f"{data['note']}\nDisaksikan oleh: {data['witnessed_by']}",
-            "source": _sources(data),
+            "note": _note(data),
+            "source": f"{data['note']}\n{_sources(data)}",
         },
     )
     if created:

@@ -113,6 +113,7 @@ def agreement_pks_create(
     note: str = "",
     dpmptsp_signatory_title: str = "",
     dpmptsp_signatory_name: str = "",
+    is_demo: bool = False,
 ) -> Agreement:
     """A PKS of ``mpp``'s region, with the region's DPMPTSP as its first party. Institutions are added after."""
     _require_change(user, mpp)
@@ -123,7 +124,7 @@ def agreement_pks_create(
     agreement = Agreement.objects.create(
         kind=Agreement.Kind.REGIONAL, mpp=mpp, title=title.strip(), number=number.strip(), signed_on=signed_on,
         place=place, term_years=term_years, expires_on=agreement_expiry_for(signed_on=signed_on, term_years=term_years),
-        document=document or "", note=note,
+        document=document or "", note=note, is_demo=is_demo,
     )
     region = mpp.region
     change_record_create(

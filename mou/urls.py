@@ -10,6 +10,7 @@ urlpatterns = [
     path("nota-kesepahaman/cakupan/", views.coverage, name="coverage"),
     path("nota-kesepahaman/cakupan/<int:pk>/", views.coverage_gaps, name="coverage-gaps"),
     path("nota-kesepahaman/<int:pk>/", views.agreement_detail, name="detail"),
+    path("nota-kesepahaman/<int:pk>/ubah/", views.agreement_edit, name="edit"),
     path("nota-kesepahaman/<int:pk>/instansi/", views.placement_add, name="placement-add"),
     path("nota-kesepahaman/<int:pk>/adendum/", views.amendment_add, name="amendment-add"),
     path("nota-kesepahaman/pihak/<int:pk>/ubah/", views.party_edit, name="party-edit"),

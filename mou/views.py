@@ -11,7 +11,7 @@ from regions.models import Mpp
 
 from . import selectors, services
 from .filters import AgreementFilterSet
-from .forms import AmendmentForm, PartyForm, PksForm, PlacementForm, RevokeForm
+from .forms import AgreementForm, AmendmentForm, PartyForm, PksForm, PlacementForm
 from .models import Agreement, AgreementParty, Institution
 from .services import SignOffConflict
 
@@ -74,7 +74,6 @@ def _render_detail(request, agreement: Agreement, *, placement_form=None, amendm
         "may_sign_off": is_admin(request.user),
         "placement_form": placement_form or PlacementForm(),
         "amendment_form": amendment_form or AmendmentForm(),
-        "revoke_form": RevokeForm(),
         "history": selectors.agreement_history(agreement=agreement)[:100],
     }
     return render(request, "mou/agreement_detail.html", context, status=status)
@@ -100,6 +99,25 @@ def pks_create(request):
             messages.success(request, _("PKS tercatat. Tambahkan instansi dan layanan yang ditempatkan."))
             return redirect("mou:detail", pk=agreement.pk)
     return render(request, "mou/pks_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def agreement_edit(request, pk: int):
+    _member(request)
+    agreement = _agreement_or_404(request, pk)
+    if not can(request.user, agreement, action="change"):
+        raise PermissionDenied
+    initial = {name: getattr(agreement, name) for name in AgreementForm.base_fields if name != "document"}
+    form = AgreementForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agreement_update(user=request.user, agreement=agreement, **form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, _("Perjanjian diperbarui."))
+            return redirect("mou:detail", pk=agreement.pk)
+    context = {"form": form, "agreement": agreement}
+    return render(request, "mou/agreement_form.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -121,6 +121,16 @@ class PksCreateSerializer(serializers.Serializer):
     dpmptsp_signatory_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
+class AgreementUpdateSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    title = serializers.CharField(max_length=300, required=False)
+    signed_on = serializers.DateField(required=False, allow_null=True)
+    place = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    term_years = serializers.IntegerField(min_value=1, max_value=50, required=False, allow_null=True)
+    document = serializers.FileField(required=False)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
 class AmendmentCreateSerializer(serializers.Serializer):
     dated = serializers.DateField()
     note = serializers.CharField()

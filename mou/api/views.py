@@ -1,6 +1,6 @@
 """Thin API views: validate input, call a service or selector, serialize the result.
 
-Writes: POST /api/agreements/ records a PKS (officers for their own MPPs, admins anywhere);
+Writes: POST /api/agreements/ records a PKS (officers for their own MPPs, admins anywhere), PATCH edits it;
 POST /api/agreements/{id}/placements/ adds an institution and its services; POST .../amendments/ an addendum;
 PATCH /api/agreement-parties/{id}/ edits a party record; POST /api/agreement-parties/{id}/sign-off/ and
 /revoke/ are for admins (four-eyes). Forbidden: 403, a state conflict (already signed off): 409.
@@ -24,6 +24,7 @@ from .serializers import (
     AgreementDetailSerializer,
     AgreementPartySerializer,
     AgreementSerializer,
+    AgreementUpdateSerializer,
     AmendmentCreateSerializer,
     AmendmentSerializer,
     CoverageSerializer,
@@ -91,6 +92,16 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         agreement = _call(services.agreement_pks_create, user=request.user, **data.validated_data)
         detail = selectors.agreement_get(user=request.user, pk=agreement.pk)
         return Response(AgreementDetailSerializer(detail, context={"request": request}).data, status=201)
+
+    @extend_schema(request=AgreementUpdateSerializer, responses=AgreementDetailSerializer)
+    def partial_update(self, request, pk=None):
+        """Edit an agreement's number, title, dates, term (expiry follows), document or note."""
+        agreement = self.get_object()
+        data = AgreementUpdateSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        _call(services.agreement_update, user=request.user, agreement=agreement, **data.validated_data)
+        detail = selectors.agreement_get(user=request.user, pk=agreement.pk)
+        return Response(AgreementDetailSerializer(detail, context={"request": request}).data)
 
     @extend_schema(responses=AgreementPartySerializer(many=True))
     @action(detail=True, methods=["get"])

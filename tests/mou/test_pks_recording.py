@@ -110,3 +110,19 @@ def test_bad_pks_input_is_refused_with_a_field_error(batu_mpp, batu_officer, fie
     response = api_for(batu_officer).post("/api/agreements/", payload)
     assert response.status_code == 400 and field in response.json()
     assert not Agreement.objects.filter(kind="regional").exists()
+
+
+def test_an_officer_edits_their_pks_and_its_expiry_follows(batu_pks, batu_officer, malang_officer):
+    response = api_for(batu_officer).patch(f"/api/agreements/{batu_pks.pk}/", {"term_years": 2}, format="json")
+    assert response.status_code == 200 and response.json()["expires_on"] == "2025-02-01"
+    assert response.json()["status"] == "expired"  # 1 February 2025 is in the past
+    assert api_for(malang_officer).patch(f"/api/agreements/{batu_pks.pk}/", {"term_years": 9}).status_code == 403
+    page = client_for(batu_officer).post(f"/nota-kesepahaman/{batu_pks.pk}/ubah/", {
+        "title": "PKS MPP Kota Batu", "signed_on": "2023-02-01", "term_years": "10",
+    })
+    assert page.status_code == 302
+    batu_pks.refresh_from_db()
+    assert (batu_pks.title, batu_pks.expires_on, batu_pks.status) == (
+        "PKS MPP Kota Batu", datetime.date(2033, 2, 1), Agreement.Status.SIGNED
+    )
+    assert client_for(malang_officer).get(f"/nota-kesepahaman/{batu_pks.pk}/ubah/").status_code == 403
