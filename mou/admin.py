@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mpp_portal.admin import ScopedAdminMixin
+from mpp_portal.admin import ReadOnlyAdminMixin, ScopedAdminMixin
 
 from .models import Agreement, AgreementParty, Amendment, Clause, Institution, ServicePlacement
 
@@ -19,35 +19,33 @@ class ClauseInline(admin.StackedInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Clause texts and descriptive fields only: dates, term, parties and status go through the services
+    (pages and API), which derive expiry and status and record the history."""
+
     list_display = ["__str__", "kind", "signed_on", "status", "expires_on", "mpp"]
     list_filter = ["kind", "status", "is_demo"]
     search_fields = ["number", "title", "mpp__name"]
     list_select_related = ["mpp"]
-    raw_id_fields = ["mpp"]
-    # Parties, sign-off and status go through the services (pages and API), which record the history.
-    readonly_fields = ["status", "expires_on"]
+    readonly_fields = ["kind", "mpp", "signed_on", "term_years", "expires_on", "status", "is_demo"]
     inlines = [ClauseInline]
-
-
-@admin.register(AgreementParty)
-class AgreementPartyAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "agreement", "signatory_title", "signed_off_by", "signed_off_at"]
-    list_select_related = ["agreement", "institution", "signed_off_by"]
 
     def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+
+@admin.register(AgreementParty)
+class AgreementPartyAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "agreement", "signatory_title", "signed_off_by", "signed_off_at"]
+    list_select_related = ["agreement", "institution", "signed_off_by"]
 
 
 @admin.register(ServicePlacement)
-class ServicePlacementAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ServicePlacementAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["institution", "agreement", "service_count", "staff_count"]
     list_select_related = ["institution", "agreement"]
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class AmendmentAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["agreement", "dated", "number"]
     list_select_related = ["agreement"]
