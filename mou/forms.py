@@ -40,6 +40,9 @@ class PksForm(AgreementForm):
     def __init__(self, *args, mpps, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mpp"].queryset = mpps
+        self.fields["mpp"].label_from_instance = lambda mpp: f"{mpp.name} — {mpp.region.name}"
+        if len(mpps) == 1:
+            self.fields["mpp"].initial = mpps[0].pk
 
 
 class PlacementForm(forms.Form):
