@@ -46,7 +46,9 @@ def agreement_parties(*, user, agreement: Agreement) -> QuerySet:
     )
 
 
-def agreements_expiring(*, user, within_days: int = EXPIRING_WITHIN_DAYS, today: datetime.date | None = None) -> QuerySet:
+def agreements_expiring(
+    *, user, within_days: int = EXPIRING_WITHIN_DAYS, today: datetime.date | None = None
+) -> QuerySet:
     """Agreements still running whose term ends within ``within_days`` days."""
     today = today or timezone.localdate()
     return agreement_list(user=user).filter(

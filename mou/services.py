@@ -231,7 +231,9 @@ def agreement_party_update(*, user, party: AgreementParty, **fields) -> Agreemen
     unknown = set(fields) - set(PARTY_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    party = AgreementParty.objects.select_for_update(of=("self",)).select_related("agreement__mpp__region").get(pk=party.pk)
+    party = (
+        AgreementParty.objects.select_for_update(of=("self",)).select_related("agreement__mpp__region").get(pk=party.pk)
+    )
     if party.is_signed_off:
         raise SignOffConflict(_("Rekaman pihak ini sudah disahkan; cabut pengesahannya dulu untuk mengubahnya."))
     _check_dates(signed_on=fields.get("signed_on"))
@@ -271,7 +273,10 @@ def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
         )
     if party.last_edited_by_id is not None and party.last_edited_by_id == user.pk:
         raise PermissionDenied(
-            _("Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain (prinsip empat mata).")
+            _(
+                "Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain "
+                "(prinsip empat mata)."
+            )
         )
     if agreement.status not in (Status.SIGNED, Status.IN_FORCE):
         raise ValidationError(
@@ -349,6 +354,8 @@ def agreements_expire(*, today: datetime.date | None = None) -> list[Agreement]:
     )
     expired = []
     for agreement in due:
-        agreement_status_refresh(agreement=agreement, user=None, today=today, note=_("Jangka waktu perjanjian berakhir."))
+        agreement_status_refresh(
+            agreement=agreement, user=None, today=today, note=_("Jangka waktu perjanjian berakhir.")
+        )
         expired.append(agreement)
     return expired

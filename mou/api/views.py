@@ -175,7 +175,8 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         party = self.get_object()
         data = RevokeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        _call(services.agreement_party_revoke, user=request.user, party=party, reason=data.validated_data.get("reason", ""))
+        reason = data.validated_data.get("reason", "")
+        _call(services.agreement_party_revoke, user=request.user, party=party, reason=reason)
         return Response(self._fresh(party))
 
 

@@ -35,7 +35,9 @@ def slow_party_writes(transactional_db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(registry, admin_user, second_admin, slow_party_writes):
+def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(
+    registry, admin_user, second_admin, slow_party_writes
+):
     history.load(stdout=io.StringIO())
     party = AgreementParty.objects.get(agreement__kind=Agreement.Kind.NATIONAL, institution__short_name="Polri")
     start = threading.Barrier(2)

@@ -99,7 +99,8 @@ def test_officers_may_not_change_the_national_mou(national_mou, batu_officer):
                                           {"dated": "2023-01-01", "note": "x"})
     assert response.status_code == 403
     party = national_mou.parties.first()
-    assert api_for(batu_officer).patch(f"/api/agreement-parties/{party.pk}/", {"signatory_name": "x"}).status_code == 403
+    edit = api_for(batu_officer).patch(f"/api/agreement-parties/{party.pk}/", {"signatory_name": "x"})
+    assert edit.status_code == 403
     assert client_for(batu_officer).get(f"/nota-kesepahaman/pihak/{party.pk}/ubah/").status_code == 403
     assert not national_mou.amendments.exists()
 

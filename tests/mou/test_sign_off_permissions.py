@@ -11,7 +11,7 @@ from tests.conftest import api_for, client_for
 def party(national_mou, admin_user):
     """The Polri record of the national MoU, last edited by ``admin_user``."""
     record = national_mou.parties.get(institution__short_name="Polri")
-    return services.agreement_party_update(user=admin_user, party=record, signatory_name="Jenderal Listyo Sigit Prabowo")
+    return services.agreement_party_update(user=admin_user, party=record, signatory_name="Listyo Sigit Prabowo")
 
 
 def _unchanged(party):
