@@ -1,7 +1,6 @@
-"""Two admins pressing "Sahkan" at the same moment yield one sign-off (row locks on PostgreSQL).
-
-On PostgreSQL a trigger slows each write to a party record, so both admins read the record before either
-commits unless the service locks it first. SQLite runs write transactions one at a time anyway."""
+"""Admins signing off at the same moment: one sign-off per record, and the agreement's status sees every
+sign-off (row locks on the agreement, then the party, on PostgreSQL)."""
+import contextlib
 import io
 import threading
 
@@ -14,53 +13,91 @@ from mou.services import SignOffConflict
 from mpp_portal.models import ChangeRecord
 
 
-@pytest.fixture
-def slow_party_writes(transactional_db):
+@contextlib.contextmanager
+def slow_commits():
+    """On PostgreSQL, a transaction that wrote a change record waits half a second at commit, after all its
+    reads: without locks, each admin's request reads before the other's sign-off is committed.
+    SQLite runs write transactions one at a time."""
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE OR REPLACE FUNCTION mou_test_slow_write() RETURNS trigger AS $$ "
-            "BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$ LANGUAGE plpgsql"
+            "BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$ LANGUAGE plpgsql"
         )
         cursor.execute(
-            "CREATE TRIGGER mou_test_slow_write BEFORE UPDATE ON mou_agreementparty "
-            "FOR EACH ROW EXECUTE FUNCTION mou_test_slow_write()"
+            "CREATE CONSTRAINT TRIGGER mou_test_slow_write AFTER INSERT ON mpp_portal_changerecord "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION mou_test_slow_write()"
         )
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS mou_test_slow_write ON mou_agreementparty")
-        cursor.execute("DROP FUNCTION IF EXISTS mou_test_slow_write()")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS mou_test_slow_write ON mpp_portal_changerecord")
+            cursor.execute("DROP FUNCTION IF EXISTS mou_test_slow_write()")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(
-    registry, admin_user, second_admin, slow_party_writes
-):
-    history.load(stdout=io.StringIO())
-    party = AgreementParty.objects.get(agreement__kind=Agreement.Kind.NATIONAL, institution__short_name="Polri")
-    start = threading.Barrier(2)
+def _at_once(calls):
+    """Run each call in its own thread and database connection, released together."""
+    start = threading.Barrier(len(calls))
     outcomes = []
 
-    def sign_off(user):
+    def run(call):
         try:
             start.wait(timeout=10)
-            services.agreement_party_sign_off(user=user, party=AgreementParty.objects.get(pk=party.pk))
-            outcomes.append(("signed", user.username))
+            outcomes.append(call())
         except SignOffConflict:
-            outcomes.append(("refused", user.username))
+            outcomes.append("refused")
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=sign_off, args=(user,)) for user in (admin_user, second_admin)]
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
+    return outcomes
 
-    assert sorted(kind for kind, _user in outcomes) == ["refused", "signed"]
-    winner = next(user for kind, user in outcomes if kind == "signed")
+
+@pytest.mark.django_db(transaction=True)
+def test_two_admins_signing_off_at_once_record_exactly_one_sign_off(
+    registry, admin_user, second_admin
+):
+    history.load(stdout=io.StringIO())
+    party = AgreementParty.objects.get(agreement__kind=Agreement.Kind.NATIONAL, institution__short_name="Polri")
+
+    def sign_off(user):
+        services.agreement_party_sign_off(user=user, party=AgreementParty.objects.get(pk=party.pk))
+        return user.username
+
+    with slow_commits():
+        outcomes = _at_once([lambda: sign_off(admin_user), lambda: sign_off(second_admin)])
+
+    assert len(outcomes) == 2 and outcomes.count("refused") == 1
+    winner = next(outcome for outcome in outcomes if outcome != "refused")
     party.refresh_from_db()
     assert party.signed_off_by.username == winner
     assert ChangeRecord.objects.filter(action="sign_off", object_id=str(party.pk)).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_last_two_sign_offs_at_once_put_the_agreement_in_force(
+    registry, admin_user, second_admin
+):
+    history.load(stdout=io.StringIO())
+    agreement = Agreement.objects.get(kind=Agreement.Kind.NATIONAL)
+    *first, last_a, last_b = agreement.parties.all()
+    for party in first:
+        services.agreement_party_sign_off(user=admin_user, party=party)
+
+    with slow_commits():
+        outcomes = _at_once([
+            lambda: services.agreement_party_sign_off(user=admin_user, party=last_a),
+            lambda: services.agreement_party_sign_off(user=second_admin, party=last_b),
+        ])
+
+    assert "refused" not in outcomes and len(outcomes) == 2
+    agreement.refresh_from_db()
+    assert not agreement.parties.filter(signed_off_at__isnull=True).exists()
+    assert agreement.status == Agreement.Status.IN_FORCE
