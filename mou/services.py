@@ -22,6 +22,7 @@ from .models import Agreement, AgreementParty, Amendment, Institution, ServicePl
 
 Status = Agreement.Status
 AGREEMENT_FIELDS = ["number", "title", "signed_on", "place", "term_years", "expires_on", "document", "note"]
+EDITABLE_AGREEMENT_FIELDS = [f for f in AGREEMENT_FIELDS if f != "expires_on"]  # expiry follows the term
 PARTY_FIELDS = ["signatory_title", "signatory_name", "signed_on"]
 
 
@@ -150,9 +151,11 @@ def agreement_pks_create(
 def agreement_update(*, user, agreement: Agreement, **fields) -> Agreement:
     """Edit an agreement's own fields (number, title, dates, term, document, note); expiry follows the term."""
     _require_change(user, agreement)
-    unknown = set(fields) - set(AGREEMENT_FIELDS) | {"expires_on"} & set(fields)
+    unknown = set(fields) - set(EDITABLE_AGREEMENT_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    if "title" in fields and not fields["title"].strip():
+        raise ValidationError({"title": _("Judul wajib diisi.")})
     _check_dates(signed_on=fields.get("signed_on", agreement.signed_on))
     _check_document(fields.get("document"))
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
