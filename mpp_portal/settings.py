@@ -1,6 +1,7 @@
 """Settings come from the environment only (see README, "Configuration"); defaults run on a bare machine."""
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_database, env_int, env_list, env_str, env_url, secret_key
@@ -124,6 +125,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {}
+# Just after midnight in Jakarta, so an agreement is expired on the first day past its term.
+CELERY_BEAT_SCHEDULE["agreements-expire"] = {"task": "mou.agreements_expire", "schedule": crontab(hour=0, minute=15)}
 
 # --- Auth
 AUTH_PASSWORD_VALIDATORS = [
@@ -185,8 +188,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # One name for a choice set used by several fields (status, from_status, to_status).
-    "ENUM_NAME_OVERRIDES": {"MppStatusEnum": "regions.models.Mpp.Status"},
+    # One name per choice set used by several fields or models, so the schema has no clashes.
+    "ENUM_NAME_OVERRIDES": {
+        "MppStatusEnum": "regions.models.Mpp.Status",
+        "AgreementKindEnum": "mou.models.Agreement.Kind",
+        "AgreementStatusEnum": "mou.models.Agreement.Status",
+        "InstitutionKindEnum": "mou.models.Institution.Kind",
+    },
 }
 
 # --- Security (production values apply when DEBUG is off)

@@ -16,6 +16,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[]), name="api-docs"),
     path("", include("regions.api.urls")),
     path("", include("commitments.api.urls")),
+    path("", include("mou.api.urls")),
 ]
 
 urlpatterns = [
@@ -32,6 +33,7 @@ urlpatterns = [
     path("", include("regions.urls")),
     path("", include("commitments.urls")),
     path("", include("dashboards.urls")),
+    path("", include("mou.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"

@@ -1,0 +1,125 @@
+"""Reads for agreements; every queryset a user sees passes through ``mpp_portal.access.scope``."""
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from mpp_portal.access import is_admin, scope
+from mpp_portal.models import ChangeRecord
+from regions.models import Mpp
+
+from .models import Agreement, AgreementParty, Institution, ServicePlacement
+
+EXPIRING_WITHIN_DAYS = 90
+# A PKS counts toward coverage once it is signed, whether or not every party is signed off yet.
+COVERING_STATUSES = [Agreement.Status.SIGNED, Agreement.Status.IN_FORCE]
+
+
+def agreement_list(*, user) -> QuerySet:
+    return scope(user, Agreement.objects.select_related("mpp__region")).annotate(
+        party_count=Count("parties", distinct=True),
+        signed_off_count=Count("parties", filter=Q(parties__signed_off_at__isnull=False), distinct=True),
+    ).order_by("-signed_on", "-pk")
+
+
+def agreement_get(*, user, pk: int) -> Agreement | None:
+    parties = AgreementParty.objects.select_related(
+        "institution", "last_edited_by", "signed_off_by"
+    ).prefetch_related("revocations__revoked_by", "revocations__signed_off_by")
+    return (
+        scope(user, Agreement.objects.select_related("mpp__region"))
+        .prefetch_related(
+            Prefetch("parties", queryset=parties),
+            "clauses",
+            Prefetch("placements", queryset=ServicePlacement.objects.select_related("institution")),
+            "amendments",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def agreement_parties(*, user, agreement: Agreement) -> QuerySet:
+    return scope(user, AgreementParty.objects.filter(agreement=agreement)).select_related(
+        "institution", "last_edited_by", "signed_off_by"
+    )
+
+
+def agreements_expiring(
+    *, user, within_days: int = EXPIRING_WITHIN_DAYS, today: datetime.date | None = None
+) -> QuerySet:
+    """Agreements still running whose term ends within ``within_days`` days."""
+    today = today or timezone.localdate()
+    return agreement_list(user=user).filter(
+        expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=within_days),
+        status__in=[Agreement.Status.SIGNED, Agreement.Status.IN_FORCE],
+    ).order_by("expires_on")
+
+
+def sign_off_queue(*, user) -> QuerySet:
+    """Party records awaiting sign-off that ``user`` may sign off: admins only, never their own last edit."""
+    if not is_admin(user):
+        return AgreementParty.objects.none()
+    return (
+        scope(user, AgreementParty.objects.all())
+        .filter(signed_off_at__isnull=True, agreement__status__in=COVERING_STATUSES)
+        .exclude(last_edited_by=user)
+        .select_related("agreement__mpp__region", "institution", "last_edited_by")
+        .order_by("agreement__signed_on", "agreement_id", "position", "pk")
+    )
+
+
+def national_parties(*, user) -> QuerySet:
+    """The institutions that are parties to the national MoU (the 17 of 28 June 2022)."""
+    national = AgreementParty.objects.filter(
+        agreement__kind=Agreement.Kind.NATIONAL, institution=OuterRef("pk")
+    ).exclude(agreement__status=Agreement.Status.TERMINATED)
+    return scope(user, Institution.objects.all()).filter(Exists(national))
+
+
+def mou_coverage(*, user) -> dict:
+    """For each national MoU party: in how many operating MPPs it serves under a signed or in-force PKS,
+    and in how many operating MPPs it does not. Two queries, whatever the number of MPPs."""
+    operating = scope(user, Mpp.objects.filter(status=Mpp.Status.OPERATING))
+    total = operating.count()
+    serving = Q(
+        placements__agreement__kind=Agreement.Kind.REGIONAL,
+        placements__agreement__status__in=COVERING_STATUSES,
+        placements__agreement__mpp__status=Mpp.Status.OPERATING,
+    )
+    rows = national_parties(user=user).annotate(
+        served=Count("placements__agreement__mpp", filter=serving, distinct=True)
+    ).order_by("-served", "name")
+    return {
+        "operating_total": total,
+        "rows": [
+            {"institution": row, "served": row.served, "not_served": total - row.served,
+             "share": row.served / total if total else 0.0}
+            for row in rows
+        ],
+    }
+
+
+def operating_mpps_without(*, user, institution: Institution) -> QuerySet:
+    """Operating MPPs where ``institution`` has no placement under a signed or in-force PKS."""
+    served = ServicePlacement.objects.filter(
+        institution=institution, agreement__mpp=OuterRef("pk"), agreement__kind=Agreement.Kind.REGIONAL,
+        agreement__status__in=COVERING_STATUSES,
+    )
+    return (
+        scope(user, Mpp.objects.filter(status=Mpp.Status.OPERATING))
+        .exclude(Exists(served))
+        .select_related("region__province")
+        .order_by("region__code", "name")
+    )
+
+
+def agreement_history(*, agreement: Agreement) -> QuerySet:
+    """The change history of an agreement and of its party records (sign-offs, revocations), newest first."""
+    types = ContentType.objects.get_for_models(Agreement, AgreementParty)
+    party_ids = [str(pk) for pk in agreement.parties.values_list("pk", flat=True)]
+    return ChangeRecord.objects.filter(
+        Q(content_type=types[Agreement], object_id=str(agreement.pk))
+        | Q(content_type=types[AgreementParty], object_id__in=party_ids)
+    ).select_related("user")

@@ -1,0 +1,364 @@
+"""Writes for agreements: recording PKS, editing party records, four-eyes sign-off and its revocation, expiry.
+
+Each service runs in one transaction, checks permissions through ``mpp_portal.access`` and records what it
+changed in the change history. An agreement's status is derived here and nowhere else (``_status_for``),
+and stored by ``agreement_status_refresh``.
+"""
+import calendar
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mpp_portal.access import can, is_admin
+from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.models import ChangeRecord
+from regions.models import Mpp
+
+from .documents import validate_agreement_document
+from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
+
+Status = Agreement.Status
+AGREEMENT_FIELDS = ["number", "title", "signed_on", "place", "term_years", "expires_on", "document", "note"]
+EDITABLE_AGREEMENT_FIELDS = [f for f in AGREEMENT_FIELDS if f != "expires_on"]  # expiry follows the term
+PARTY_FIELDS = ["signatory_title", "signatory_name", "signed_on"]
+
+
+class SignOffConflict(Exception):
+    """The record is not in the state the request assumed (already signed off, or not signed off)."""
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day ``years`` later; 29 February falls back to 28 February."""
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+def agreement_expiry_for(*, signed_on: datetime.date | None, term_years: int | None) -> datetime.date | None:
+    if signed_on is None or not term_years:
+        return None
+    return years_after(signed_on, term_years)
+
+
+def _status_for(agreement: Agreement, *, today: datetime.date) -> str:
+    if agreement.status == Status.TERMINATED:
+        return Status.TERMINATED
+    if agreement.expires_on is not None and agreement.expires_on < today:
+        return Status.EXPIRED
+    if agreement.signed_on is None:
+        return Status.DRAFT
+    parties = agreement.parties.all()
+    if parties.exists() and not parties.filter(signed_off_at__isnull=True).exists():
+        return Status.IN_FORCE
+    return Status.SIGNED
+
+
+def _region_of(agreement: Agreement):
+    return agreement.mpp.region if agreement.mpp_id else None
+
+
+def agreement_status_refresh(
+    *, agreement: Agreement, user, today: datetime.date | None = None, note: str = ""
+) -> str:
+    """Store the derived status; a change is recorded in the agreement's history."""
+    status = _status_for(agreement, today=today or timezone.localdate())
+    if status != agreement.status:
+        before = agreement.status
+        agreement.status = status
+        agreement.save(update_fields=["status", "updated_at"])
+        change_record_create(
+            instance=agreement, user=user, action=ChangeRecord.Action.STATUS,
+            changes={"status": [before, status]}, note=note, region=_region_of(agreement),
+        )
+    return status
+
+
+def _agreement_snapshot(agreement: Agreement) -> dict:
+    # The document is read by name: audit.snapshot probes ``.url``, which raises on an empty file field.
+    values = snapshot(agreement, [f for f in AGREEMENT_FIELDS if f != "document"])
+    values["document"] = agreement.document.name or None
+    return values
+
+
+def _require_change(user, obj) -> None:
+    if not can(user, obj, action="change"):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah rekaman ini."))
+
+
+def _check_dates(*, signed_on: datetime.date | None, field: str = "signed_on") -> None:
+    if signed_on is not None and signed_on > timezone.localdate():
+        raise ValidationError({field: _("Tanggal tidak boleh di masa depan.")})
+
+
+def _check_document(document) -> None:
+    if document:
+        try:
+            validate_agreement_document(document)
+        except ValidationError as error:
+            raise ValidationError({"document": error.messages}) from None
+
+
+@transaction.atomic
+def agreement_pks_create(
+    *,
+    user,
+    mpp: Mpp,
+    title: str,
+    number: str = "",
+    signed_on: datetime.date | None = None,
+    place: str = "",
+    term_years: int | None = None,
+    document=None,
+    note: str = "",
+    dpmptsp_signatory_title: str = "",
+    dpmptsp_signatory_name: str = "",
+    is_demo: bool = False,
+) -> Agreement:
+    """A PKS of ``mpp``'s region, with the region's DPMPTSP as its first party. Institutions are added after."""
+    _require_change(user, mpp)
+    _check_dates(signed_on=signed_on)
+    _check_document(document)
+    if not title.strip():
+        raise ValidationError({"title": _("Judul wajib diisi.")})
+    agreement = Agreement.objects.create(
+        kind=Agreement.Kind.REGIONAL, mpp=mpp, title=title.strip(), number=number.strip(), signed_on=signed_on,
+        place=place, term_years=term_years, expires_on=agreement_expiry_for(signed_on=signed_on, term_years=term_years),
+        document=document or "", note=note, is_demo=is_demo,
+    )
+    region = mpp.region
+    change_record_create(
+        instance=agreement, user=user, action=ChangeRecord.Action.CREATE,
+        changes={k: [None, v] for k, v in _agreement_snapshot(agreement).items() if v not in (None, "")},
+        region=region,
+    )
+    party = AgreementParty.objects.create(
+        agreement=agreement, is_dpmptsp=True, label=_("DPMPTSP %(region)s") % {"region": region.name}, position=0,
+        signatory_title=dpmptsp_signatory_title, signatory_name=dpmptsp_signatory_name, signed_on=signed_on,
+        last_edited_by=user, last_edited_at=timezone.now(),
+    )
+    change_record_create(
+        instance=party, user=user, action=ChangeRecord.Action.CREATE,
+        changes={k: [None, v] for k, v in snapshot(party, PARTY_FIELDS).items() if v not in (None, "")},
+        region=region,
+    )
+    agreement_status_refresh(agreement=agreement, user=user)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(*, user, agreement: Agreement, **fields) -> Agreement:
+    """Edit an agreement's own fields (number, title, dates, term, document, note); expiry follows the term."""
+    _require_change(user, agreement)
+    unknown = set(fields) - set(EDITABLE_AGREEMENT_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if "title" in fields and not fields["title"].strip():
+        raise ValidationError({"title": _("Judul wajib diisi.")})
+    _check_dates(signed_on=fields.get("signed_on", agreement.signed_on))
+    _check_document(fields.get("document"))
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    before = _agreement_snapshot(agreement)
+    for name, value in fields.items():
+        if name == "document" and not value:
+            continue  # an empty upload keeps the document already on file
+        setattr(agreement, name, value)
+    agreement.expires_on = agreement_expiry_for(signed_on=agreement.signed_on, term_years=agreement.term_years)
+    agreement.save()
+    changes = diff(before, _agreement_snapshot(agreement))
+    if changes:
+        change_record_create(
+            instance=agreement, user=user, action=ChangeRecord.Action.UPDATE, changes=changes,
+            region=_region_of(agreement),
+        )
+    agreement_status_refresh(agreement=agreement, user=user)
+    return agreement
+
+
+@transaction.atomic
+def pks_institution_add(
+    *,
+    user,
+    agreement: Agreement,
+    institution: Institution,
+    service_count: int,
+    signatory_title: str = "",
+    signatory_name: str = "",
+    signed_on: datetime.date | None = None,
+    services: str = "",
+    rooms: str = "",
+    service_days: str = "",
+    staff_count: int | None = None,
+) -> ServicePlacement:
+    """Add an agency's local office to a PKS: a party (awaiting admin sign-off) and the services it places."""
+    _require_change(user, agreement)
+    agreement = Agreement.objects.select_for_update(of=("self",)).select_related("mpp__region").get(pk=agreement.pk)
+    if agreement.kind != Agreement.Kind.REGIONAL:
+        raise ValidationError(_("Penempatan layanan hanya dicatat pada PKS daerah."))
+    if agreement.status in (Status.EXPIRED, Status.TERMINATED):
+        raise ValidationError(_("Perjanjian ini sudah tidak berlaku."))
+    if agreement.parties.filter(institution=institution).exists():
+        raise ValidationError({"institution": _("Instansi ini sudah menjadi pihak perjanjian ini.")})
+    if service_count is None or service_count < 1:
+        raise ValidationError({"service_count": _("Jumlah layanan paling sedikit 1.")})
+    _check_dates(signed_on=signed_on)
+    region = _region_of(agreement)
+    party = AgreementParty.objects.create(
+        agreement=agreement, institution=institution, position=agreement.parties.count(),
+        signatory_title=signatory_title, signatory_name=signatory_name, signed_on=signed_on or agreement.signed_on,
+        last_edited_by=user, last_edited_at=timezone.now(),
+    )
+    change_record_create(
+        instance=party, user=user, action=ChangeRecord.Action.CREATE,
+        changes={k: [None, v] for k, v in snapshot(party, PARTY_FIELDS).items() if v not in (None, "")},
+        region=region,
+    )
+    placement = ServicePlacement.objects.create(
+        agreement=agreement, institution=institution, service_count=service_count, services=services,
+        rooms=rooms, service_days=service_days, staff_count=staff_count,
+    )
+    change_record_create(
+        instance=agreement, user=user, action=ChangeRecord.Action.UPDATE,
+        changes={"placement": [None, f"{institution}: {service_count}"]}, region=region,
+    )
+    # A new party is not signed off yet, so an agreement in force falls back to signed.
+    agreement_status_refresh(agreement=agreement, user=user)
+    return placement
+
+
+@transaction.atomic
+def agreement_party_update(*, user, party: AgreementParty, **fields) -> AgreementParty:
+    """Edit a party record (signatory, date). A signed-off record is locked until its sign-off is revoked."""
+    _require_change(user, party)
+    unknown = set(fields) - set(PARTY_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    party = (
+        AgreementParty.objects.select_for_update(of=("self",)).select_related("agreement__mpp__region").get(pk=party.pk)
+    )
+    if party.is_signed_off:
+        raise SignOffConflict(_("Rekaman pihak ini sudah disahkan; cabut pengesahannya dulu untuk mengubahnya."))
+    _check_dates(signed_on=fields.get("signed_on"))
+    before = snapshot(party, PARTY_FIELDS)
+    for name, value in fields.items():
+        setattr(party, name, value)
+    party.last_edited_by, party.last_edited_at = user, timezone.now()
+    party.save()
+    changes = diff(before, snapshot(party, PARTY_FIELDS))
+    change_record_create(
+        instance=party, user=user, action=ChangeRecord.Action.UPDATE, changes=changes,
+        region=_region_of(party.agreement),
+    )
+    return party
+
+
+def _locked(party: AgreementParty) -> tuple[Agreement, AgreementParty]:
+    """Lock the agreement, then the party, always in that order, so concurrent sign-offs queue up."""
+    agreement = Agreement.objects.select_for_update().get(pk=party.agreement_id)
+    party = AgreementParty.objects.select_for_update().get(pk=party.pk)
+    if agreement.mpp_id:
+        agreement.mpp = Mpp.objects.select_related("region").get(pk=agreement.mpp_id)
+    party.agreement = agreement
+    return agreement, party
+
+
+@transaction.atomic
+def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
+    """An admin other than the one who last edited the record signs it off (four-eyes)."""
+    if not is_admin(user):
+        raise PermissionDenied(_("Hanya admin yang dapat mengesahkan rekaman pihak perjanjian."))
+    agreement, party = _locked(party)
+    if party.is_signed_off:
+        raise SignOffConflict(
+            _("Rekaman pihak ini sudah disahkan oleh %(user)s pada %(at)s.")
+            % {"user": party.signed_off_by, "at": timezone.localtime(party.signed_off_at).strftime("%d-%m-%Y %H:%M")}
+        )
+    if party.last_edited_by_id is not None and party.last_edited_by_id == user.pk:
+        raise PermissionDenied(
+            _(
+                "Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain "
+                "(prinsip empat mata)."
+            )
+        )
+    if agreement.status not in (Status.SIGNED, Status.IN_FORCE):
+        raise ValidationError(
+            _("Perjanjian berstatus %(status)s; hanya perjanjian yang sudah ditandatangani dapat disahkan.")
+            % {"status": agreement.get_status_display()}
+        )
+    party.signed_off_by, party.signed_off_at = user, timezone.now()
+    party.save(update_fields=["signed_off_by", "signed_off_at"])
+    change_record_create(
+        instance=party, user=user, action=ChangeRecord.Action.SIGN_OFF,
+        changes={"signed_off_by": [None, str(user)]}, region=_region_of(agreement),
+    )
+    agreement_status_refresh(agreement=agreement, user=user, note=_("Semua pihak telah disahkan."))
+    return party
+
+
+@transaction.atomic
+def agreement_party_revoke(*, user, party: AgreementParty, reason: str) -> SignOffRevocation:
+    """Withdraw a sign-off, with a reason; the agreement falls back from in force to signed."""
+    if not is_admin(user):
+        raise PermissionDenied(_("Hanya admin yang dapat mencabut pengesahan."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Alasan pencabutan wajib diisi.")})
+    agreement, party = _locked(party)
+    if not party.is_signed_off:
+        raise SignOffConflict(_("Rekaman pihak ini belum disahkan, jadi tidak ada yang dicabut."))
+    revocation = SignOffRevocation.objects.create(
+        party=party, signed_off_by=party.signed_off_by, signed_off_at=party.signed_off_at, revoked_by=user,
+        reason=reason,
+    )
+    change_record_create(
+        instance=party, user=user, action=ChangeRecord.Action.REVOKE,
+        changes={"signed_off_by": [str(party.signed_off_by), None]}, note=reason, region=_region_of(agreement),
+    )
+    party.signed_off_by, party.signed_off_at = None, None
+    party.save(update_fields=["signed_off_by", "signed_off_at"])
+    agreement_status_refresh(agreement=agreement, user=user, note=reason)
+    return revocation
+
+
+@transaction.atomic
+def amendment_create(*, user, agreement: Agreement, dated: datetime.date, note: str, number: str = "",
+                     document=None) -> Amendment:
+    """Record an addendum to an agreement."""
+    _require_change(user, agreement)
+    _check_dates(signed_on=dated, field="dated")
+    _check_document(document)
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Isi perubahan wajib diisi.")})
+    agreement = Agreement.objects.select_related("mpp__region").get(pk=agreement.pk)
+    if agreement.signed_on is not None and dated < agreement.signed_on:
+        raise ValidationError({"dated": _("Adendum tidak dapat bertanggal sebelum perjanjian ditandatangani.")})
+    amendment = Amendment.objects.create(
+        agreement=agreement, dated=dated, note=note.strip(), number=number.strip(), document=document or "",
+        created_by=user,
+    )
+    change_record_create(
+        instance=agreement, user=user, action=ChangeRecord.Action.UPDATE,
+        changes={"amendment": [None, f"{amendment.number or _('Adendum')} {dated.isoformat()}"]},
+        note=amendment.note, region=_region_of(agreement),
+    )
+    return amendment
+
+
+@transaction.atomic
+def agreements_expire(*, today: datetime.date | None = None) -> list[Agreement]:
+    """Mark agreements past their expiry date as expired (the daily beat task). Idempotent."""
+    today = today or timezone.localdate()
+    due = (
+        Agreement.objects.select_for_update(of=("self",))
+        .filter(expires_on__lt=today)
+        .exclude(status__in=[Status.EXPIRED, Status.TERMINATED])
+        .select_related("mpp__region")
+    )
+    expired = []
+    for agreement in due:
+        agreement_status_refresh(
+            agreement=agreement, user=None, today=today, note=_("Jangka waktu perjanjian berakhir.")
+        )
+        expired.append(agreement)
+    return expired
