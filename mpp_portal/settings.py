@@ -1,6 +1,7 @@
 """Settings come from the environment only (see README, "Configuration"); defaults run on a bare machine."""
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_database, env_int, env_list, env_str, env_url, secret_key
@@ -123,7 +124,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "recompute-progress-nightly": {"task": "dashboards.recompute_progress", "schedule": crontab(hour=1, minute=0),
+                                   "kwargs": {"trigger": "nightly"}},
+}
 
 # --- Auth
 AUTH_PASSWORD_VALIDATORS = [

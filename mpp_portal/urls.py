@@ -14,6 +14,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[]), name="api-docs"),
     path("", include("regions.api.urls")),
+    path("", include("dashboards.api.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,147 @@
+"""Reads for the dashboards and the progress API: only the latest snapshots, never a recompute."""
+import datetime
+from functools import cached_property
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from mpp_portal.models import ChangeRecord
+from regions.models import Mpp, Region
+
+from .charts import cumulative_chart
+from .models import ProgressSnapshot, RecomputeRun, ReportedTotal
+
+# Change records of these apps can move progress (MPPs, status updates, commitments, the registry).
+PROGRESS_APPS = ("regions", "commitments")
+Stage = Region.Stage
+
+
+def with_staleness(queryset: QuerySet) -> QuerySet:
+    """Annotate whether anything that moves progress happened after each snapshot, or a run waits in the
+    queue (e.g. because the broker was down): the same query that fetches the snapshot answers it."""
+    return queryset.annotate(
+        mpp_changed=Exists(Mpp.objects.filter(updated_at__gt=OuterRef("computed_at"))),
+        records_changed=Exists(
+            ChangeRecord.objects.filter(at__gt=OuterRef("computed_at"), content_type__app_label__in=PROGRESS_APPS)
+        ),
+        run_waiting=Exists(RecomputeRun.objects.filter(state=RecomputeRun.State.QUEUED)),
+    )
+
+
+def is_stale(snapshot: ProgressSnapshot) -> bool:
+    return bool(snapshot.mpp_changed or snapshot.records_changed or snapshot.run_waiting)
+
+
+def snapshot_latest(*, target_id: int | None = None, province_code: str | None = None) -> ProgressSnapshot | None:
+    """The newest snapshot of a target (the first active target by default), national or of one province."""
+    queryset = ProgressSnapshot.objects.filter(target__is_active=True).select_related("target", "province")
+    if target_id is not None:
+        queryset = queryset.filter(target_id=target_id)
+    if province_code is None:
+        queryset = queryset.filter(scope=ProgressSnapshot.Scope.NATIONAL)
+    else:
+        queryset = queryset.filter(scope=ProgressSnapshot.Scope.PROVINCE, province__code=province_code)
+    return with_staleness(queryset).order_by("-run_id", "target__position", "target_id").first()
+
+
+def province_snapshots(*, snapshot: ProgressSnapshot) -> list[ProgressSnapshot]:
+    """The per-province snapshots of the same run and target, best coverage first."""
+    rows = list(
+        ProgressSnapshot.objects.filter(run_id=snapshot.run_id, target_id=snapshot.target_id,
+                                        scope=ProgressSnapshot.Scope.PROVINCE)
+        .select_related("province", "target")
+        .defer("regions", "series")
+    )
+    return sorted(rows, key=lambda s: (-s.percent, s.province.code))
+
+
+def target_snapshots(*, snapshot: ProgressSnapshot) -> QuerySet:
+    """Every active target's national snapshot from the same run, so each basis is shown side by side."""
+    return (
+        ProgressSnapshot.objects.filter(run_id=snapshot.run_id, scope=ProgressSnapshot.Scope.NATIONAL,
+                                        target__is_active=True)
+        .select_related("target")
+        .defer("regions", "series")
+        .order_by("target__position", "target_id")
+    )
+
+
+def run_snapshots(*, run_id: int) -> QuerySet:
+    return (
+        ProgressSnapshot.objects.filter(run_id=run_id, target__is_active=True)
+        .select_related("target", "province")
+        .defer("regions")
+        .order_by("target__position", "target_id", "province__code")
+    )
+
+
+def snapshot_history() -> QuerySet:
+    return (
+        ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.NATIONAL)
+        .select_related("target")
+        .defer("regions")
+        .order_by("-run_id", "target__position", "target_id")
+    )
+
+
+def reported_totals() -> QuerySet:
+    return ReportedTotal.objects.order_by("date")
+
+
+class Dashboard:
+    """What a dashboard page shows of one snapshot. Everything heavy is computed on first use, so a page
+    whose fragments come from the cache (keyed by snapshot id and language) runs none of it."""
+
+    def __init__(self, snapshot: ProgressSnapshot):
+        self.snapshot = snapshot
+        self.target = snapshot.target
+        self.stale = is_stale(snapshot)
+
+    @cached_property
+    def chart(self):
+        return cumulative_chart(series=self.snapshot.series, denominator=self.snapshot.denominator,
+                                deadline=self.target.deadline, as_of=self.snapshot.as_of,
+                                pace_per_month=self.snapshot.pace_per_month)
+
+    @cached_property
+    def series_rows(self) -> list[tuple[datetime.date, int]]:
+        return [(datetime.date(int(month[:4]), int(month[5:7]), 1), value) for month, value in self.snapshot.series]
+
+    @cached_property
+    def targets(self) -> list[ProgressSnapshot]:
+        return list(target_snapshots(snapshot=self.snapshot))
+
+    @cached_property
+    def provinces(self) -> list[ProgressSnapshot]:
+        return province_snapshots(snapshot=self.snapshot)
+
+    @cached_property
+    def provinces_without(self) -> list[ProgressSnapshot]:
+        return sorted((p for p in self.provinces if p.numerator == 0), key=lambda p: p.province.name)
+
+    @cached_property
+    def stages(self) -> list[tuple[str, str, int, float]]:
+        s = self.snapshot
+        counts = [(Stage.OPERATING, s.stage_operating), (Stage.PREPARING, s.stage_preparing),
+                  (Stage.COMMITTED, s.stage_committed), (Stage.NONE, s.stage_none)]
+        return [(stage.value, stage.label, n, round(100 * n / s.denominator, 1) if s.denominator else 0.0)
+                for stage, n in counts]
+
+    @cached_property
+    def pace_needed(self) -> float:
+        return self.snapshot.pace_needed[0]
+
+    @cached_property
+    def pace_horizon(self) -> int:
+        return self.snapshot.pace_needed[1]
+
+    @cached_property
+    def reported(self) -> list[tuple[ReportedTotal, int]]:
+        """Each publicly reported total with the portal's own count of units reached by the end of that month."""
+        by_month = {month: value for month, value in self.snapshot.series}
+        first = self.snapshot.series[0][0] if self.snapshot.series else None
+        rows = []
+        for total in reported_totals():
+            month = f"{total.date:%Y-%m}"
+            portal = by_month.get(month, self.snapshot.numerator if first and month > first else 0)
+            rows.append((total, portal))
+        return rows
