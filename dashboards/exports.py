@@ -29,7 +29,7 @@ def _header() -> list[str]:
 
 def _rows(regions):
     for region in regions:
-        yield [neutralise(value) for value in (
+        yield [neutralise(value if isinstance(value, int) else str(value)) for value in (
             region.code, region.name, region.get_kind_display(), region.province.code, region.province.name,
             _("ya") if region.is_dki_administrative else _("tidak"), stage_label(region.stage), region.mpp_count,
         )]
