@@ -109,8 +109,6 @@ class ProgressSnapshot(models.Model):
     projected_completion = models.DateField(_("perkiraan selesai"), null=True, blank=True)
     # [["2017-03", 1], ...]: units reached by the end of each month, from the first month with one.
     series = models.JSONField(_("deret bulanan"), default=list)
-    # Province snapshots only: [{"code", "name", "kind", "stage", "reached", "mpp_count"}, ...].
-    regions = models.JSONField(_("kabupaten/kota"), default=list, blank=True)
 
     REGION_FIELD = None
 
@@ -149,6 +147,27 @@ class ProgressSnapshot(models.Model):
         months = months_between(self.as_of, self.target.deadline)
         horizon = months if months > 0 else 12
         return self.remaining / horizon, horizon
+
+
+class ProvinceRegionList(models.Model):
+    """Every kab/kota of a province with its stage as one run saw it: the province dashboard's table.
+    One per run and province, shared by all targets (a region's stage does not depend on the target)."""
+
+    run = models.ForeignKey(RecomputeRun, on_delete=models.CASCADE, related_name="region_lists")
+    province = models.ForeignKey("regions.Province", on_delete=models.CASCADE, related_name="+")
+    # [[code, name, kind, is_dki_administrative, stage, mpp_count], ...] ordered by code: compact, as it is
+    # written for every province on every run.
+    regions = models.JSONField(_("kabupaten/kota"), default=list)
+
+    REGION_FIELD = None
+
+    class Meta:
+        verbose_name = _("daftar kabupaten/kota provinsi")
+        verbose_name_plural = _("daftar kabupaten/kota provinsi")
+        constraints = [models.UniqueConstraint(fields=["run", "province"], name="one_region_list_per_run_province")]
+
+    def __str__(self):
+        return f"#{self.run_id} {self.province_id}"
 
 
 def months_between(start: datetime.date, end: datetime.date) -> int:

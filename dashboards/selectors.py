@@ -8,7 +8,7 @@ from mpp_portal.models import ChangeRecord
 from regions.models import Mpp, Region
 
 from .charts import cumulative_chart
-from .models import ProgressSnapshot, RecomputeRun, ReportedTotal
+from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, ReportedTotal
 
 # Change records of these apps can move progress (MPPs, status updates, commitments, the registry).
 PROGRESS_APPS = ("regions", "commitments")
@@ -49,7 +49,7 @@ def province_snapshots(*, snapshot: ProgressSnapshot) -> list[ProgressSnapshot]:
         ProgressSnapshot.objects.filter(run_id=snapshot.run_id, target_id=snapshot.target_id,
                                         scope=ProgressSnapshot.Scope.PROVINCE)
         .select_related("province", "target")
-        .defer("regions", "series")
+        .defer("series")
     )
     return sorted(rows, key=lambda s: (-s.percent, s.province.code))
 
@@ -60,7 +60,7 @@ def target_snapshots(*, snapshot: ProgressSnapshot) -> QuerySet:
         ProgressSnapshot.objects.filter(run_id=snapshot.run_id, scope=ProgressSnapshot.Scope.NATIONAL,
                                         target__is_active=True)
         .select_related("target")
-        .defer("regions", "series")
+        .defer("series")
         .order_by("target__position", "target_id")
     )
 
@@ -69,7 +69,6 @@ def run_snapshots(*, run_id: int) -> QuerySet:
     return (
         ProgressSnapshot.objects.filter(run_id=run_id, target__is_active=True)
         .select_related("target", "province")
-        .defer("regions")
         .order_by("target__position", "target_id", "province__code")
     )
 
@@ -78,7 +77,6 @@ def snapshot_history() -> QuerySet:
     return (
         ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.NATIONAL)
         .select_related("target")
-        .defer("regions")
         .order_by("-run_id", "target__position", "target_id")
     )
 
@@ -109,6 +107,14 @@ class Dashboard:
     @cached_property
     def targets(self) -> list[ProgressSnapshot]:
         return list(target_snapshots(snapshot=self.snapshot))
+
+    @cached_property
+    def regions(self) -> list[dict]:
+        """A province's kab/kota with their stages, as the same run saw them."""
+        rows = (ProvinceRegionList.objects.filter(run_id=self.snapshot.run_id, province_id=self.snapshot.province_id)
+                .values_list("regions", flat=True).first())
+        keys = ("code", "name", "kind", "dki", "stage", "mpp_count")
+        return [dict(zip(keys, row)) for row in rows or []]
 
     @cached_property
     def provinces(self) -> list[ProgressSnapshot]:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
-from .models import ProgressSnapshot, RecomputeRun, Target
+from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, Target
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +123,8 @@ def _lock() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
+            # The aggregates look expensive to the planner, and compiling them (JIT) costs more than running them.
+            cursor.execute("SET LOCAL jit = off")
     # SQLite: settings open every transaction with BEGIN IMMEDIATE, which holds the one write lock to commit.
 
 
@@ -158,17 +160,13 @@ class Figures:
         self.mpp_count += other.mpp_count
 
 
-def _metric(target: Target) -> tuple[Q, str]:
-    return METRIC_FILTERS[target.metric]
-
-
-def _unit_rows(target: Target):
-    """Grouped in SQL by province, stage and the date each region was first reached: a few rows per province
-    whatever the number of regions."""
-    condition, date_field = _metric(target)
+def _unit_rows(metric: str) -> list[dict]:
+    """Grouped in SQL by province, DKI membership, stage and the date each region was first reached: a few rows
+    per province whatever the number of regions. Both bases are computed from the same rows."""
+    condition, date_field = METRIC_FILTERS[metric]
     reaching = Mpp.objects.filter(condition, region=OuterRef("pk"))
     first = reaching.order_by().values("region").annotate(first=Min(date_field)).values("first")
-    return (
+    return list(
         with_stage(Region.objects.order_by())
         .annotate(reached=Exists(reaching), first=Subquery(first))
         .values("province_id", "is_dki_administrative", "stage", "reached", "first")
@@ -177,12 +175,18 @@ def _unit_rows(target: Target):
     )
 
 
-def _province_figures(target: Target) -> dict[int, Figures]:
+def _mpp_counts(metric: str) -> dict[int, int]:
+    condition, _date_field = METRIC_FILTERS[metric]
+    rows = Mpp.objects.filter(condition).values("region__province_id").annotate(n=Count("pk")).order_by()
+    return {row["region__province_id"]: row["n"] for row in rows}
+
+
+def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, int]) -> dict[int, Figures]:
     figures: dict[int, Figures] = defaultdict(Figures)
     # On KemenPANRB's basis DKI Jakarta's six administrative units are one unit: merged per province here.
     collapsed: dict[int, dict] = {}
     collapse = target.basis == Target.Basis.KEMENPANRB
-    for row in _unit_rows(target):
+    for row in rows:
         if collapse and row["is_dki_administrative"]:
             unit = collapsed.setdefault(row["province_id"], {"stage": Stage.NONE, "reached": False, "first": None})
             if STAGE_RANK[row["stage"]] > STAGE_RANK[unit["stage"]]:
@@ -196,24 +200,22 @@ def _province_figures(target: Target) -> dict[int, Figures]:
                                         units=row["units"])
     for province_id, unit in collapsed.items():
         figures[province_id].add(**unit, units=1)
-    condition, _date_field = _metric(target)
-    for row in Mpp.objects.filter(condition).values("region__province_id").annotate(n=Count("pk")).order_by():
-        figures[row["region__province_id"]].mpp_count = row["n"]
+    for province_id, count in mpp_counts.items():
+        figures[province_id].mpp_count = count
     return figures
 
 
-def _region_lists(target: Target) -> dict[int, list[dict]]:
-    condition, _date_field = _metric(target)
+def _region_lists(run: RecomputeRun) -> list[ProvinceRegionList]:
     rows = (
         with_stage(Region.objects.order_by("code"))
-        .annotate(reached=Exists(Mpp.objects.filter(condition, region=OuterRef("pk"))), mpp_count=Count("mpps"))
-        .values_list("province_id", "code", "name", "kind", "is_dki_administrative", "stage", "reached", "mpp_count")
+        .annotate(mpp_count=Count("mpps"))
+        .values_list("province_id", "code", "name", "kind", "is_dki_administrative", "stage", "mpp_count")
     )
-    lists: dict[int, list[dict]] = defaultdict(list)
-    for province_id, code, name, kind, dki, stage, reached, mpp_count in rows:
-        lists[province_id].append({"code": code, "name": name, "kind": kind, "dki": dki, "stage": stage,
-                                   "reached": reached, "mpp_count": mpp_count})
-    return lists
+    lists: dict[int, list[list]] = defaultdict(list)
+    for province_id, *region in rows:
+        lists[province_id].append(region)
+    return [ProvinceRegionList(run=run, province_id=province_id, regions=regions)
+            for province_id, regions in lists.items()]
 
 
 def _month(day: datetime.date) -> tuple[int, int]:
@@ -252,7 +254,7 @@ def _projection(figures: Figures, added: int, as_of: datetime.date) -> datetime.
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-def _snapshot(*, run, target, province_id, figures: Figures, now, as_of, regions=()) -> ProgressSnapshot:
+def _snapshot(*, run, target, province_id, figures: Figures, now, as_of) -> ProgressSnapshot:
     year_ago = _year_before(as_of)
     added = sum(units for day, units in figures.reached_on.items() if day is not None and year_ago < day <= as_of)
     return ProgressSnapshot(
@@ -263,22 +265,24 @@ def _snapshot(*, run, target, province_id, figures: Figures, now, as_of, regions
         stage_preparing=figures.stages[Stage.PREPARING], stage_operating=figures.stages[Stage.OPERATING],
         mpp_count=figures.mpp_count, added_last_12_months=added,
         projected_completion=_projection(figures, added, as_of),
-        series=_monthly_series(figures.reached_on, as_of), regions=list(regions),
+        series=_monthly_series(figures.reached_on, as_of),
     )
 
 
 def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
     as_of = timezone.localdate(now)
     snapshots = []
-    region_lists: dict[str, dict] = {}
+    by_metric: dict[str, tuple[list[dict], dict[int, int]]] = {}
     for target in Target.objects.filter(is_active=True):
-        if target.metric not in region_lists:
-            region_lists[target.metric] = _region_lists(target)
+        if target.metric not in by_metric:
+            by_metric[target.metric] = (_unit_rows(target.metric), _mpp_counts(target.metric))
         national = Figures()
-        for province_id, figures in sorted(_province_figures(target).items()):
+        for province_id, figures in sorted(_province_figures(target, *by_metric[target.metric]).items()):
             national.merge(figures)
             snapshots.append(_snapshot(run=run, target=target, province_id=province_id, figures=figures, now=now,
-                                       as_of=as_of, regions=region_lists[target.metric][province_id]))
+                                       as_of=as_of))
         snapshots.append(_snapshot(run=run, target=target, province_id=None, figures=national, now=now, as_of=as_of))
     ProgressSnapshot.objects.bulk_create(snapshots)
+    # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
+    ProvinceRegionList.objects.bulk_create(_region_lists(run), batch_size=1)
     return len(snapshots)

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from dashboards.models import ProgressSnapshot, Target
+from dashboards.models import ProgressSnapshot, ProvinceRegionList, Target
 from dashboards.services import progress_recompute
 
 from .conftest import mpp_create, recent_day
@@ -46,7 +46,8 @@ def test_stage_counts_follow_the_region_stage_rules(known_rollout):
     assert (east_java.numerator, east_java.denominator) == (3, 38)
     assert (east_java.stage_operating, east_java.stage_preparing, east_java.stage_committed) == (3, 1, 1)
     assert east_java.mpp_count == 3
-    stages = {r["code"]: r["stage"] for r in east_java.regions}
+    regions = ProvinceRegionList.objects.get(run=east_java.run, province__code="35").regions
+    stages = {code: stage for code, _name, _kind, _dki, stage, _mpps in regions}
     assert stages["35.79"] == "operating" and stages["35.07"] == "preparing" and stages["35.08"] == "committed"
 
 
