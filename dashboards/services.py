@@ -283,6 +283,9 @@ def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
                                        as_of=as_of))
         snapshots.append(_snapshot(run=run, target=target, province_id=None, figures=national, now=now, as_of=as_of))
     ProgressSnapshot.objects.bulk_create(snapshots)
+    # Dashboards read only the latest run; national snapshots stay as the history, the detail of older runs goes.
+    ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.PROVINCE).exclude(run=run).delete()
+    ProvinceRegionList.objects.exclude(run=run).delete()
     # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
     ProvinceRegionList.objects.bulk_create(_region_lists(run), batch_size=1)
     return len(snapshots)

@@ -22,12 +22,21 @@ def _figures(run):
 
 
 def test_recomputing_twice_without_changes_gives_the_same_figures(known_rollout):
-    first, second = progress_recompute(), progress_recompute()
+    first = progress_recompute()
+    figures = _figures(first)
+    lists = dict(ProvinceRegionList.objects.filter(run=first).values_list("province_id", "regions"))
+    second = progress_recompute()
     assert first.pk != second.pk
-    assert _figures(first) == _figures(second)
-    lists = [dict(ProvinceRegionList.objects.filter(run=run).values_list("province_id", "regions")) for run in (first, second)]
-    assert lists[0] == lists[1] and len(lists[0]) == 38
-    assert len(_figures(first)) == 2 * (38 + 1)
+    assert _figures(second) == figures and len(figures) == 2 * (38 + 1)
+    assert dict(ProvinceRegionList.objects.filter(run=second).values_list("province_id", "regions")) == lists
+
+
+def test_older_runs_keep_their_national_history_but_not_their_detail(known_rollout):
+    first, second = progress_recompute(), progress_recompute()
+    assert ProgressSnapshot.objects.filter(run=first, scope="national").count() == 2
+    assert not ProgressSnapshot.objects.filter(run=first, scope="province").exists()
+    assert not ProvinceRegionList.objects.filter(run=first).exists()
+    assert ProvinceRegionList.objects.filter(run=second).count() == 38
 
 
 def test_each_run_is_recorded_with_its_timing_and_outcome(known_rollout):
