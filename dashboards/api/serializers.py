@@ -38,3 +38,9 @@ class LatestTargetSerializer(SnapshotSerializer):
 
     class Meta(SnapshotSerializer.Meta):
         fields = SnapshotSerializer.Meta.fields + ["stale", "series", "provinces"]
+
+
+class ProgressLatestSerializer(serializers.Serializer):
+    computed_at = serializers.DateTimeField(allow_null=True)
+    stale = serializers.BooleanField()
+    targets = LatestTargetSerializer(many=True)

@@ -6,7 +6,7 @@ from rest_framework.views import APIView
 from dashboards import selectors
 from mpp_portal.api import PortalMemberPermission
 
-from .serializers import LatestTargetSerializer, SnapshotSerializer
+from .serializers import ProgressLatestSerializer, SnapshotSerializer
 
 
 class ProgressLatestView(APIView):
@@ -14,11 +14,11 @@ class ProgressLatestView(APIView):
 
     permission_classes = [PortalMemberPermission]
 
-    @extend_schema(responses=LatestTargetSerializer(many=True))
+    @extend_schema(responses=ProgressLatestSerializer)
     def get(self, request):
         latest = selectors.snapshot_latest()
         if latest is None:
-            return Response({"computed_at": None, "stale": True, "targets": []})
+            return Response(ProgressLatestSerializer({"computed_at": None, "stale": True, "targets": []}).data)
         stale = selectors.is_stale(latest)
         nationals, provinces = [], {}
         for snapshot in selectors.run_snapshots(run_id=latest.run_id):
@@ -29,8 +29,8 @@ class ProgressLatestView(APIView):
                 provinces.setdefault(snapshot.target_id, []).append(snapshot)
         for snapshot in nationals:
             snapshot.provinces = provinces.get(snapshot.target_id, [])
-        return Response({"computed_at": latest.computed_at, "stale": stale,
-                         "targets": LatestTargetSerializer(nationals, many=True).data})
+        return Response(ProgressLatestSerializer({"computed_at": latest.computed_at, "stale": stale,
+                                                  "targets": nationals}).data)
 
 
 class ProgressHistoryView(generics.ListAPIView):

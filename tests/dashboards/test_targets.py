@@ -32,5 +32,6 @@ def test_recompute_runs_are_read_only_in_the_admin(known_rollout, admin_user):
     page = client.get(reverse("admin:dashboards_recomputerun_change", args=[run.pk]))
     assert page.status_code == 200 and 'name="_save"' not in page.text
     assert client.get(reverse("admin:dashboards_recomputerun_add")).status_code == 403
-    assert client.post(reverse("admin:dashboards_recomputerun_delete", args=[run.pk]), {"post": "yes"}).status_code == 403
+    delete = reverse("admin:dashboards_recomputerun_delete", args=[run.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
     assert RecomputeRun.objects.filter(pk=run.pk).exists()
