@@ -2,7 +2,10 @@
 import datetime
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import QuerySet
 
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp, Region
@@ -15,24 +18,35 @@ PROGRESS_APPS = ("regions", "commitments")
 Stage = Region.Stage
 
 
-def with_staleness(queryset: QuerySet) -> QuerySet:
-    """Annotate whether anything that moves progress happened after each snapshot, or a run waits in the
-    queue (e.g. because the broker was down): the same query that fetches the snapshot answers it."""
-    return queryset.annotate(
-        mpp_changed=Exists(Mpp.objects.filter(updated_at__gt=OuterRef("computed_at"))),
-        records_changed=Exists(
-            ChangeRecord.objects.filter(at__gt=OuterRef("computed_at"), content_type__app_label__in=PROGRESS_APPS)
-        ),
-        run_waiting=Exists(RecomputeRun.objects.filter(state=RecomputeRun.State.QUEUED)),
+# The run id of the newest snapshots; written by ``services.progress_recompute`` after each run, so cached
+# "latest snapshot" lookups of older runs are never read again.
+GENERATION_KEY = "dashboards:generation"
+LATEST_TIMEOUT = 24 * 3600
+
+
+def _stale_sql() -> str:
+    q = connection.ops.quote_name
+    return (
+        f"SELECT (EXISTS (SELECT 1 FROM {q(Mpp._meta.db_table)} WHERE {q('updated_at')} > %s)"
+        f" OR EXISTS (SELECT 1 FROM {q(ChangeRecord._meta.db_table)} c"
+        f" JOIN {q(ContentType._meta.db_table)} t ON t.{q('id')} = c.{q('content_type_id')}"
+        f" WHERE c.{q('at')} > %s AND t.{q('app_label')} IN (%s, %s))"
+        f" OR EXISTS (SELECT 1 FROM {q(RecomputeRun._meta.db_table)} WHERE {q('state')} = %s))"
     )
 
 
-def is_stale(snapshot: ProgressSnapshot) -> bool:
-    return bool(snapshot.mpp_changed or snapshot.records_changed or snapshot.run_waiting)
+def snapshot_is_stale(computed_at: datetime.datetime) -> bool:
+    """Whether anything that moves progress happened after ``computed_at`` (an MPP saved, a change record of
+    the regions or commitments apps), or a run waits in the queue (e.g. because the broker was down).
+    One hand-written query: it runs on every dashboard request, where compiling the ORM equivalent cost more
+    than the rest of a cached page."""
+    when = connection.ops.adapt_datetimefield_value(computed_at)
+    with connection.cursor() as cursor:
+        cursor.execute(_stale_sql(), [when, when, *PROGRESS_APPS, RecomputeRun.State.QUEUED])
+        return bool(cursor.fetchone()[0])
 
 
-def snapshot_latest(*, target_id: int | None = None, province_code: str | None = None) -> ProgressSnapshot | None:
-    """The newest snapshot of a target (the first active target by default), national or of one province."""
+def _snapshot_query(*, target_id: int | None, province_code: str | None) -> ProgressSnapshot | None:
     queryset = ProgressSnapshot.objects.filter(target__is_active=True).select_related("target", "province")
     if target_id is not None:
         queryset = queryset.filter(target_id=target_id)
@@ -40,7 +54,25 @@ def snapshot_latest(*, target_id: int | None = None, province_code: str | None =
         queryset = queryset.filter(scope=ProgressSnapshot.Scope.NATIONAL)
     else:
         queryset = queryset.filter(scope=ProgressSnapshot.Scope.PROVINCE, province__code=province_code)
-    return with_staleness(queryset).order_by("-run_id", "target__position", "target_id").first()
+    return queryset.order_by("-run_id", "target__position", "target_id").first()
+
+
+def snapshot_latest(*, target_id: int | None = None, province_code: str | None = None) -> ProgressSnapshot | None:
+    """The newest snapshot of a target (the first active target by default), national or of one province,
+    with ``stale`` set. The lookup is cached per run; the staleness is asked of the database every time."""
+    generation = cache.get(GENERATION_KEY)
+    key = f"dashboards:latest:{generation}:{target_id}:{province_code}"
+    snapshot = cache.get(key) if generation is not None else None
+    if snapshot is None:
+        snapshot = _snapshot_query(target_id=target_id, province_code=province_code)
+        if snapshot is None:
+            return None
+        if generation is None:
+            cache.add(GENERATION_KEY, snapshot.run_id, LATEST_TIMEOUT)
+            key = f"dashboards:latest:{snapshot.run_id}:{target_id}:{province_code}"
+        cache.set(key, snapshot, LATEST_TIMEOUT)
+    snapshot.stale = snapshot_is_stale(snapshot.computed_at)
+    return snapshot
 
 
 def province_snapshots(*, snapshot: ProgressSnapshot) -> list[ProgressSnapshot]:
@@ -92,7 +124,7 @@ class Dashboard:
     def __init__(self, snapshot: ProgressSnapshot):
         self.snapshot = snapshot
         self.target = snapshot.target
-        self.stale = is_stale(snapshot)
+        self.stale = snapshot.stale
 
     @cached_property
     def chart(self):

@@ -11,6 +11,7 @@ import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -19,6 +20,7 @@ from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
 from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, Target
+from .selectors import GENERATION_KEY, LATEST_TIMEOUT
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +105,7 @@ def progress_recompute(*, run_id: int | None = None, trigger: str = "command") -
         _finish(run, started, state=RecomputeRun.State.FAILED, error=traceback.format_exc()[-8000:])
         raise
     _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
+    cache.set(GENERATION_KEY, run.pk, LATEST_TIMEOUT)
     return run
 
 

@@ -19,7 +19,7 @@ class ProgressLatestView(APIView):
         latest = selectors.snapshot_latest()
         if latest is None:
             return Response(ProgressLatestSerializer({"computed_at": None, "stale": True, "targets": []}).data)
-        stale = selectors.is_stale(latest)
+        stale = latest.stale
         nationals, provinces = [], {}
         for snapshot in selectors.run_snapshots(run_id=latest.run_id):
             if snapshot.province_id is None:

@@ -34,7 +34,7 @@ def _write_with_closed_broker() -> subprocess.CompletedProcess:
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_succeeds_and_the_snapshot_is_marked_stale_when_the_broker_is_down(registry, analyst):
     progress_recompute()
-    assert not selectors.is_stale(selectors.snapshot_latest())
+    assert not selectors.snapshot_latest().stale
 
     result = _write_with_closed_broker()
 
@@ -44,7 +44,7 @@ def test_a_write_succeeds_and_the_snapshot_is_marked_stale_when_the_broker_is_do
     assert Mpp.objects.filter(region__code="35.79", status="operating").exists()
     waiting = RecomputeRun.objects.get(state=RecomputeRun.State.QUEUED)
     assert waiting.error.startswith("broker unavailable")
-    assert selectors.is_stale(selectors.snapshot_latest())
+    assert selectors.snapshot_latest().stale
     page = client_for(analyst).get(reverse("dashboards:national")).text
     assert "Snapshot ini sudah usang" in page
     assert api_for(analyst).get("/api/progress/").json()["stale"] is True
@@ -61,4 +61,4 @@ def test_the_next_trigger_resends_the_run_that_never_reached_the_broker(registry
     assert RecomputeRun.objects.get(state=RecomputeRun.State.QUEUED).pk == waiting.pk
     assert RecomputeRun.objects.get(pk=waiting.pk).error == ""
     assert progress_recompute(run_id=waiting.pk).state == RecomputeRun.State.DONE
-    assert not selectors.is_stale(selectors.snapshot_latest())
+    assert not selectors.snapshot_latest().stale

@@ -14,7 +14,7 @@ from .conftest import mpp_create
 
 def _reached() -> tuple[int, bool] | None:
     snapshot = selectors.snapshot_latest()
-    return snapshot.numerator, selectors.is_stale(snapshot)
+    return snapshot.numerator, snapshot.stale
 
 
 @pytest.mark.integration
