@@ -1,12 +1,22 @@
 from django.contrib import admin
 
 from .models import ProgressSnapshot, RecomputeRun, ReportedTotal, Target
+from .services import progress_recompute_schedule
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
     list_display = ["name", "metric", "basis", "deadline", "position", "is_active"]
     list_filter = ["metric", "basis", "is_active"]
+
+    # Dashboards show a target only once a run has computed it.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        progress_recompute_schedule(trigger="target")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        progress_recompute_schedule(trigger="target")
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

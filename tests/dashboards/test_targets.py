@@ -15,14 +15,16 @@ def test_both_bases_of_the_2024_target_are_seeded():
     assert targets["kemenpanrb"].position < targets["kemendagri"].position
 
 
-def test_admins_add_targets_in_the_admin(admin_user):
+def test_admins_add_targets_in_the_admin_which_queues_a_recompute(admin_user, django_capture_on_commit_callbacks):
     client = client_for(admin_user)
-    response = client.post(reverse("admin:dashboards_target_add"), {
-        "name": "MPP Digital di setiap kab/kota", "metric": "digital_live", "basis": "kemenpanrb",
-        "deadline": "2029-12-31", "position": 3, "is_active": "on",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:dashboards_target_add"), {
+            "name": "MPP Digital di setiap kab/kota", "metric": "digital_live", "basis": "kemenpanrb",
+            "deadline": "2029-12-31", "position": 3, "is_active": "on",
+        })
     assert response.status_code == 302
     assert Target.objects.get(metric="digital_live").deadline.year == 2029
+    assert RecomputeRun.objects.get(state="queued").trigger == "target"
 
 
 def test_recompute_runs_are_read_only_in_the_admin(known_rollout, admin_user):
