@@ -23,6 +23,7 @@ migrate: setup
 	$(BIN)/python manage.py load_regions
 	$(BIN)/python manage.py load_history
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py recompute_progress
 
 run: migrate
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT)

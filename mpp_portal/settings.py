@@ -124,9 +124,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {}
-# Just after midnight in Jakarta, so an agreement is expired on the first day past its term.
-CELERY_BEAT_SCHEDULE["agreements-expire"] = {"task": "mou.agreements_expire", "schedule": crontab(hour=0, minute=15)}
+CELERY_BEAT_SCHEDULE = {
+    "recompute-progress-nightly": {"task": "dashboards.recompute_progress", "schedule": crontab(hour=1, minute=0),
+                                   "kwargs": {"trigger": "nightly"}},
+    # Just after midnight in Jakarta, so an agreement is expired on the first day past its term.
+    "agreements-expire": {"task": "mou.agreements_expire", "schedule": crontab(hour=0, minute=15)},
+}
 
 # --- Auth
 AUTH_PASSWORD_VALIDATORS = [

@@ -17,6 +17,7 @@ api_patterns = [
     path("", include("regions.api.urls")),
     path("", include("commitments.api.urls")),
     path("", include("mou.api.urls")),
+    path("", include("dashboards.api.urls")),
 ]
 
 urlpatterns = [

@@ -64,7 +64,7 @@ def ping(request):
 @login_not_required
 def home(request):
     if is_member(request.user):
-        return redirect("regions:list")
+        return redirect("dashboards:national")
     return redirect("dashboards:public")
 
 

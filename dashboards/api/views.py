@@ -1,0 +1,45 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from dashboards import selectors
+from mpp_portal.api import PortalMemberPermission
+
+from .serializers import ProgressLatestSerializer, SnapshotSerializer
+
+
+class ProgressLatestView(APIView):
+    """The latest snapshot: for each active target its national figures, staleness and per-province figures."""
+
+    permission_classes = [PortalMemberPermission]
+
+    @extend_schema(responses=ProgressLatestSerializer)
+    def get(self, request):
+        latest = selectors.snapshot_latest()
+        if latest is None:
+            return Response(ProgressLatestSerializer({"computed_at": None, "stale": True, "targets": []}).data)
+        stale = latest.stale
+        nationals, provinces = [], {}
+        for snapshot in selectors.run_snapshots(run_id=latest.run_id):
+            if snapshot.province_id is None:
+                snapshot.stale = stale
+                nationals.append(snapshot)
+            else:
+                provinces.setdefault(snapshot.target_id, []).append(snapshot)
+        for snapshot in nationals:
+            snapshot.provinces = provinces.get(snapshot.target_id, [])
+        return Response(ProgressLatestSerializer({"computed_at": latest.computed_at, "stale": stale,
+                                                  "targets": nationals}).data)
+
+
+class ProgressHistoryView(generics.ListAPIView):
+    """National snapshots, newest first (``?target=<id>`` for one target)."""
+
+    permission_classes = [PortalMemberPermission]
+    serializer_class = SnapshotSerializer
+
+    def get_queryset(self):
+        queryset = selectors.snapshot_history()
+        target = self.request.query_params.get("target", "")
+        return queryset.filter(target_id=int(target)) if target.isdigit() else queryset

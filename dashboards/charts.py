@@ -1,0 +1,79 @@
+"""Geometry of the cumulative progress chart, drawn as inline SVG by templates/dashboards/partials/chart.html.
+
+Coordinates are plain numbers for the template to print unlocalised; no JavaScript library is involved.
+"""
+import datetime
+from dataclasses import dataclass, field
+
+WIDTH, HEIGHT = 1160, 300
+LEFT, RIGHT, TOP, BOTTOM = 46, 16, 14, 26
+
+
+@dataclass
+class Chart:
+    width: int = WIDTH
+    height: int = HEIGHT
+    points: str = ""
+    area: str = ""
+    target_y: float = 0
+    deadline_x: float | None = None
+    projection: tuple[float, float, float, float] | None = None
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, int]] = field(default_factory=list)
+    last: tuple[float, float] = (0, 0)
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    bottom: int = HEIGHT - BOTTOM
+
+
+def _index(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def _nice_step(maximum: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if maximum / step <= 6:
+            return step
+    return max(1, maximum // 5)
+
+
+def cumulative_chart(*, series: list, denominator: int, deadline: datetime.date, as_of: datetime.date,
+                     pace_per_month: float) -> Chart | None:
+    """The cumulative curve by month, the target level, the deadline and the path at the recent pace."""
+    if not series or denominator <= 0:
+        return None
+    months = [_index(int(m[:4]), int(m[5:7])) for m, _value in series]
+    start = _index(int(series[0][0][:4]), 1)
+    end = max(_index(as_of.year, as_of.month), _index(deadline.year, deadline.month)) + 12
+    span = max(1, end - start)
+    top_value = max(denominator, series[-1][1])
+    chart = Chart()
+    plot_w, plot_h = chart.right - LEFT, chart.bottom - TOP
+
+    def x(index: float) -> float:
+        return round(LEFT + (index - start) / span * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(chart.bottom - value / top_value * plot_h, 1)
+
+    coords = []
+    for index, (_month, value) in zip(months, series):
+        # A step at each month's end: the count reached by then, as the table alternative lists it.
+        coords += [(x(index), y(coords[-1][2] if coords else 0), value), (x(index + 1), y(value), value)]
+    chart.points = " ".join(f"{cx},{cy}" for cx, cy, _v in coords)
+    chart.area = f"{coords[0][0]},{chart.bottom} {chart.points} {coords[-1][0]},{chart.bottom}"
+    chart.last = (coords[-1][0], coords[-1][1])
+    chart.target_y = y(denominator)
+    deadline_index = _index(deadline.year, deadline.month) + 1
+    chart.deadline_x = x(deadline_index) if start <= deadline_index <= end else None
+    remaining = denominator - series[-1][1]
+    if remaining > 0 and pace_per_month > 0:
+        months_left = min(end - (months[-1] + 1), remaining / pace_per_month)
+        chart.projection = (chart.last[0], chart.last[1], x(months[-1] + 1 + months_left),
+                            y(series[-1][1] + pace_per_month * months_left))
+    step_years = max(1, round(span / 12 / 8))
+    chart.x_ticks = [(x(_index(year, 1)), str(year))
+                     for year in range(start // 12, end // 12 + 1, step_years) if _index(year, 1) <= end]
+    step = _nice_step(top_value)
+    chart.y_ticks = [(y(value), value) for value in range(0, top_value + 1, step)]
+    return chart

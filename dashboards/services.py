@@ -1,0 +1,294 @@
+"""Writes of the dashboards app: the progress recompute, its scheduling, and the reported totals.
+
+Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress call
+``progress_recompute_schedule()`` inside their transaction; bursts of them coalesce into one queued run.
+"""
+import datetime
+import logging
+import math
+import time
+import traceback
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from regions.models import Mpp, Region
+from regions.selectors import with_stage
+
+from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, Target
+from .selectors import GENERATION_KEY, LATEST_TIMEOUT
+
+logger = logging.getLogger(__name__)
+
+Stage = Region.Stage
+STAGE_RANK = {Stage.NONE: 0, Stage.COMMITTED: 1, Stage.PREPARING: 2, Stage.OPERATING: 3}
+# Any fixed number: two workers taking this PostgreSQL advisory lock never compute at once.
+ADVISORY_LOCK_KEY = 7_305_001
+# A broker that does not answer must not hold up the officer's request for long.
+BROKER_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+
+METRIC_FILTERS = {
+    Target.Metric.OPERATING: (Q(status=Mpp.Status.OPERATING), "inaugurated_on"),
+    Target.Metric.DIGITAL_LIVE: (Q(digital_status=Mpp.DigitalStatus.LIVE), "digital_since"),
+}
+
+
+# --- Scheduling -------------------------------------------------------------------------------------------
+
+def progress_recompute_schedule(*, trigger: str = "change") -> None:
+    """Queue a recompute once the caller's transaction commits. Never fails the caller's write: when the
+    broker is down the queued run stays queued (dashboards then say they are stale) and the error is logged."""
+    transaction.on_commit(lambda: _enqueue(trigger=trigger))
+
+
+def _enqueue(*, trigger: str) -> None:
+    try:
+        run = _queued_run_create(trigger=trigger)
+        if run is not None:
+            _send(run)
+    except Exception:
+        logger.exception("Could not queue recompute_progress")
+
+
+def _queued_run_create(*, trigger: str) -> RecomputeRun | None:
+    """A new queued run, or the waiting one if its message never reached the broker, or None when a queued
+    run is already on its way (this trigger joins it)."""
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                return RecomputeRun.objects.create(trigger=trigger)
+        except IntegrityError:
+            waiting = RecomputeRun.objects.filter(state=RecomputeRun.State.QUEUED).first()
+            if waiting is not None:
+                return waiting if waiting.error else None
+            # It was claimed by a worker in between: try once more so this change is not missed.
+    return None
+
+
+def _send(run: RecomputeRun) -> None:
+    from .tasks import recompute_progress
+
+    try:
+        recompute_progress.apply_async(kwargs={"run_id": run.pk}, retry=True, retry_policy=BROKER_RETRY_POLICY)
+    except Exception as exc:
+        logger.error("Broker unavailable, recompute run #%s stays queued: %s", run.pk, exc)
+        RecomputeRun.objects.filter(pk=run.pk, state=RecomputeRun.State.QUEUED).update(
+            error=f"broker unavailable: {exc}"[:2000]
+        )
+        return
+    if run.error:
+        RecomputeRun.objects.filter(pk=run.pk, state=RecomputeRun.State.QUEUED).update(error="")
+
+
+# --- The recompute ---------------------------------------------------------------------------------------
+
+def progress_recompute(*, run_id: int | None = None, trigger: str = "command") -> RecomputeRun | None:
+    """Compute every active target's national and per-province snapshot and record the run.
+
+    With ``run_id`` (from the task) it runs that queued run, or nothing if another worker already took it.
+    Without, it takes the queued run if there is one, else starts a new run. Idempotent: the figures
+    depend only on the data.
+    """
+    run = _claim(run_id=run_id, trigger=trigger)
+    if run is None:
+        return None
+    started = time.monotonic()
+    try:
+        with transaction.atomic():
+            _lock()
+            count = _snapshots_write(run=run, now=timezone.now())
+    except Exception:
+        _finish(run, started, state=RecomputeRun.State.FAILED, error=traceback.format_exc()[-8000:])
+        raise
+    _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
+    cache.set(GENERATION_KEY, run.pk, LATEST_TIMEOUT)
+    return run
+
+
+def _claim(*, run_id: int | None, trigger: str) -> RecomputeRun | None:
+    now = timezone.now()
+    queued = RecomputeRun.objects.filter(state=RecomputeRun.State.QUEUED)
+    candidate = run_id if run_id is not None else queued.values_list("pk", flat=True).first()
+    if candidate is not None and queued.filter(pk=candidate).update(
+        state=RecomputeRun.State.RUNNING, started_at=now, error=""
+    ):
+        return RecomputeRun.objects.get(pk=candidate)
+    if run_id is not None:
+        return None  # another worker took it: this trigger has been served
+    return RecomputeRun.objects.create(state=RecomputeRun.State.RUNNING, trigger=trigger, started_at=now)
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
+            # The aggregates look expensive to the planner, and compiling them (JIT) costs more than running them.
+            cursor.execute("SET LOCAL jit = off")
+    # SQLite: settings open every transaction with BEGIN IMMEDIATE, which holds the one write lock to commit.
+
+
+def _finish(run: RecomputeRun, started: float, *, state: str, error: str = "", snapshot_count: int = 0) -> None:
+    run.state, run.error, run.snapshot_count = state, error, snapshot_count
+    run.finished_at = timezone.now()
+    run.duration_ms = round((time.monotonic() - started) * 1000)
+    run.save(update_fields=["state", "error", "snapshot_count", "finished_at", "duration_ms"])
+
+
+@dataclass
+class Figures:
+    """Progress of one area (a province or the nation) on one target."""
+
+    denominator: int = 0
+    numerator: int = 0
+    stages: Counter = field(default_factory=Counter)
+    reached_on: Counter = field(default_factory=Counter)  # date (None: undated) -> units first reached then
+    mpp_count: int = 0
+
+    def add(self, *, stage: str, reached: bool, first: datetime.date | None, units: int) -> None:
+        self.denominator += units
+        self.stages[stage] += units
+        if reached:
+            self.numerator += units
+            self.reached_on[first] += units
+
+    def merge(self, other: "Figures") -> None:
+        self.denominator += other.denominator
+        self.numerator += other.numerator
+        self.stages.update(other.stages)
+        self.reached_on.update(other.reached_on)
+        self.mpp_count += other.mpp_count
+
+
+def _unit_rows(metric: str) -> list[dict]:
+    """Grouped in SQL by province, DKI membership, stage and the date each region was first reached: a few rows
+    per province whatever the number of regions. Both bases are computed from the same rows."""
+    condition, date_field = METRIC_FILTERS[metric]
+    reaching = Mpp.objects.filter(condition, region=OuterRef("pk"))
+    first = reaching.order_by().values("region").annotate(first=Min(date_field)).values("first")
+    return list(
+        with_stage(Region.objects.order_by())
+        .annotate(reached=Exists(reaching), first=Subquery(first))
+        .values("province_id", "is_dki_administrative", "stage", "reached", "first")
+        .annotate(units=Count("pk"))
+        .order_by()
+    )
+
+
+def _mpp_counts(metric: str) -> dict[int, int]:
+    condition, _date_field = METRIC_FILTERS[metric]
+    rows = Mpp.objects.filter(condition).values("region__province_id").annotate(n=Count("pk")).order_by()
+    return {row["region__province_id"]: row["n"] for row in rows}
+
+
+def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, int]) -> dict[int, Figures]:
+    figures: dict[int, Figures] = defaultdict(Figures)
+    # On KemenPANRB's basis DKI Jakarta's six administrative units are one unit: merged per province here.
+    collapsed: dict[int, dict] = {}
+    collapse = target.basis == Target.Basis.KEMENPANRB
+    for row in rows:
+        if collapse and row["is_dki_administrative"]:
+            unit = collapsed.setdefault(row["province_id"], {"stage": Stage.NONE, "reached": False, "first": None})
+            if STAGE_RANK[row["stage"]] > STAGE_RANK[unit["stage"]]:
+                unit["stage"] = row["stage"]
+            if row["reached"]:
+                unit["reached"] = True
+                if row["first"] is not None and (unit["first"] is None or row["first"] < unit["first"]):
+                    unit["first"] = row["first"]
+            continue
+        figures[row["province_id"]].add(stage=row["stage"], reached=row["reached"], first=row["first"],
+                                        units=row["units"])
+    for province_id, unit in collapsed.items():
+        figures[province_id].add(**unit, units=1)
+    for province_id, count in mpp_counts.items():
+        figures[province_id].mpp_count = count
+    return figures
+
+
+def _region_lists(run: RecomputeRun) -> list[ProvinceRegionList]:
+    rows = (
+        with_stage(Region.objects.order_by("code"))
+        .annotate(mpp_count=Count("mpps"))
+        .values_list("province_id", "code", "name", "kind", "is_dki_administrative", "stage", "mpp_count")
+    )
+    lists: dict[int, list[list]] = defaultdict(list)
+    for province_id, *region in rows:
+        lists[province_id].append(region)
+    return [ProvinceRegionList(run=run, province_id=province_id, regions=regions)
+            for province_id, regions in lists.items()]
+
+
+def _month(day: datetime.date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _monthly_series(reached_on: Counter, as_of: datetime.date) -> list[list]:
+    if not reached_on:
+        return []
+    by_month = Counter()
+    for day, units in reached_on.items():
+        by_month[_month(day if day is not None else as_of)] += units
+    year, month = min(by_month)
+    last = max(_month(as_of), max(by_month))
+    series, total = [], 0
+    while (year, month) <= last:
+        total += by_month[(year, month)]
+        series.append([f"{year:04d}-{month:02d}", total])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return series
+
+
+def _year_before(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _projection(figures: Figures, added: int, as_of: datetime.date) -> datetime.date | None:
+    remaining = figures.denominator - figures.numerator
+    if remaining <= 0 or added == 0:
+        return None
+    months = math.ceil(remaining * 12 / added)
+    index = as_of.year * 12 + as_of.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _snapshot(*, run, target, province_id, figures: Figures, now, as_of) -> ProgressSnapshot:
+    year_ago = _year_before(as_of)
+    added = sum(units for day, units in figures.reached_on.items() if day is not None and year_ago < day <= as_of)
+    return ProgressSnapshot(
+        run=run, target=target, province_id=province_id, computed_at=now, as_of=as_of,
+        scope=ProgressSnapshot.Scope.PROVINCE if province_id else ProgressSnapshot.Scope.NATIONAL,
+        numerator=figures.numerator, denominator=figures.denominator,
+        stage_none=figures.stages[Stage.NONE], stage_committed=figures.stages[Stage.COMMITTED],
+        stage_preparing=figures.stages[Stage.PREPARING], stage_operating=figures.stages[Stage.OPERATING],
+        mpp_count=figures.mpp_count, added_last_12_months=added,
+        projected_completion=_projection(figures, added, as_of),
+        series=_monthly_series(figures.reached_on, as_of),
+    )
+
+
+def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
+    as_of = timezone.localdate(now)
+    snapshots = []
+    by_metric: dict[str, tuple[list[dict], dict[int, int]]] = {}
+    for target in Target.objects.filter(is_active=True):
+        if target.metric not in by_metric:
+            by_metric[target.metric] = (_unit_rows(target.metric), _mpp_counts(target.metric))
+        national = Figures()
+        for province_id, figures in sorted(_province_figures(target, *by_metric[target.metric]).items()):
+            national.merge(figures)
+            snapshots.append(_snapshot(run=run, target=target, province_id=province_id, figures=figures, now=now,
+                                       as_of=as_of))
+        snapshots.append(_snapshot(run=run, target=target, province_id=None, figures=national, now=now, as_of=as_of))
+    ProgressSnapshot.objects.bulk_create(snapshots)
+    # Dashboards read only the latest run; national snapshots stay as the history, the detail of older runs goes.
+    ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.PROVINCE).exclude(run=run).delete()
+    ProvinceRegionList.objects.exclude(run=run).delete()
+    # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
+    ProvinceRegionList.objects.bulk_create(_region_lists(run), batch_size=1)
+    return len(snapshots)

@@ -1,0 +1,10 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="dashboards.recompute_progress")
+def recompute_progress(run_id: int | None = None, trigger: str = "beat") -> int | None:
+    """Runs the queued recompute ``run_id`` (from a trigger), or a fresh one (nightly beat)."""
+    run = services.progress_recompute(run_id=run_id, trigger=trigger)
+    return run.pk if run else None

@@ -1,0 +1,40 @@
+import pytest
+
+from dashboards.services import progress_recompute
+from tests.conftest import api_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_latest_progress_names_each_target_with_its_basis(known_rollout, analyst):
+    progress_recompute()
+    body = api_for(analyst).get("/api/progress/").json()
+    assert body["stale"] is False
+    by_basis = {target["basis"]: target for target in body["targets"]}
+    panrb, dagri = by_basis["kemenpanrb"], by_basis["kemendagri"]
+    assert (panrb["numerator"], panrb["denominator"], panrb["percent"]) == (4, 509, 0.8)
+    assert (dagri["numerator"], dagri["denominator"]) == (5, 514)
+    assert panrb["deadline"] == "2024-12-31" and panrb["computed_at"] and panrb["stale"] is False
+    dki = next(p for p in panrb["provinces"] if p["code"] == "31")
+    assert (dki["numerator"], dki["denominator"]) == (1, 1)
+    assert len(panrb["provinces"]) == 38
+
+
+def test_without_a_snapshot_the_progress_is_empty_and_stale(registry, analyst):
+    assert api_for(analyst).get("/api/progress/").json() == {"computed_at": None, "stale": True, "targets": []}
+
+
+def test_the_history_lists_national_snapshots_paginated(known_rollout, analyst):
+    progress_recompute()
+    progress_recompute()
+    client = api_for(analyst)
+    body = client.get("/api/progress/history/", {"page_size": 3}).json()
+    assert body["count"] == 4 and len(body["results"]) == 3 and body["next"]
+    assert {row["basis"] for row in body["results"]} == {"kemenpanrb", "kemendagri"}
+    target_id = body["results"][0]["target_id"]
+    assert client.get("/api/progress/history/", {"target": target_id}).json()["count"] == 2
+
+
+def test_the_progress_api_is_for_portal_members(registry, api):
+    assert api.get("/api/progress/").status_code in (401, 403)
+    assert api.get("/api/progress/history/").status_code in (401, 403)
