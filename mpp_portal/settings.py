@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "commitments",
     "mou",
     "dashboards",
+    "quality",
 ]
 
 MIDDLEWARE = [
@@ -216,4 +217,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# --- Quality: weekly stale-data reminders to officers (quality.tasks), Monday 08:00 Asia/Jakarta.
+from celery.schedules import crontab  # noqa: E402  (settings sections stay self-contained)
+
+CELERY_BEAT_SCHEDULE["quality-stale-reminders"] = {
+    "task": "quality.stale_reminders_send",
+    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
 }

@@ -15,6 +15,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[]), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[]), name="api-docs"),
     path("", include("regions.api.urls")),
+    path("", include("quality.api.urls")),
 ]
 
 urlpatterns = [
@@ -29,6 +30,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("regions.urls")),
     path("", include("dashboards.urls")),
+    path("", include("quality.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"
