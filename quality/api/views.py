@@ -1,6 +1,8 @@
 """Thin API views: validate input, call a service or selector, serialize the answer."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -112,7 +114,8 @@ class ReadinessCheckViewSet(viewsets.mixins.CreateModelMixin, viewsets.ReadOnlyM
             evidence_note=data.get("evidence_note", ""))
         return Response(self.get_serializer(check).data, status=status.HTTP_200_OK)
 
-    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    @extend_schema(request=None, responses=s.ReadinessCheckSerializer)
+    @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
         check = services.readiness_check_verify(check=self.get_object(), user=request.user)
         return Response(s.ReadinessCheckSerializer(check).data)
@@ -178,6 +181,7 @@ class QualitySummaryView(APIView):
 
     permission_classes = [PortalMemberPermission]
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request):
         year = request.query_params.get("year")
         year = int(year) if year and year.isdigit() else None
@@ -215,6 +219,7 @@ class StaleRegionsView(APIView):
 
     permission_classes = [PortalMemberPermission]
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request):
         if role_of(request.user) not in (Role.ADMIN, Role.STAFF):
             raise PermissionDenied
