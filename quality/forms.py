@@ -5,7 +5,12 @@ from regions.models import Mpp
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; it needs ISO dates whatever the page's language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class DigitalStatusForm(forms.Form):

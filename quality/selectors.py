@@ -7,10 +7,12 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from mpp_portal.access import GROUP_NAMES, Role, scope
+from mpp_portal.models import ChangeRecord
 from regions.models import Mpp, Region
 
 from .models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCheck, ReadinessCriterion
@@ -52,7 +54,8 @@ def quality_distribution(year: int | None = None) -> dict:
         for y in sorted(counts, reverse=True)
     ]
     reported = [
-        {key: entry[key] for key in ("year", "category", "count", "total_evaluated", "decree", "source", "note")}
+        {**{key: entry[key] for key in ("year", "category", "count", "total_evaluated", "decree", "source", "note")},
+         "names_published": bool(entry["regions"])}
         for entry in recorded_facts()["evaluations"] if year is None or entry["year"] == year
     ]
     return {"categories": categories, "rows": rows, "reported": reported}
@@ -141,6 +144,16 @@ def readiness_checklist(*, mpp: Mpp) -> list[dict]:
     checks = {c.criterion_id: c for c in ReadinessCheck.objects.filter(mpp=mpp).select_related(
         "checked_by", "verified_by")}
     return [{"criterion": c, "check": checks.get(c.pk)} for c in ReadinessCriterion.objects.order_by("position")]
+
+
+def mpp_quality_history(*, mpp: Mpp, limit: int = 30) -> list:
+    """The MPP's own changes and those of its checklist answers, newest first."""
+    content_types = ContentType.objects.get_for_models(Mpp, ReadinessCheck)
+    check_ids = [str(pk) for pk in ReadinessCheck.objects.filter(mpp=mpp).values_list("pk", flat=True)]
+    return list(ChangeRecord.objects.filter(
+        Q(content_type=content_types[Mpp], object_id=str(mpp.pk))
+        | Q(content_type=content_types[ReadinessCheck], object_id__in=check_ids)
+    ).select_related("user")[:limit])
 
 
 def readiness_check_list(*, user, filters: dict | None = None) -> QuerySet:

@@ -7,7 +7,6 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from mpp_portal.access import Role, can, is_admin, role_of, scope
-from mpp_portal.audit import change_records_for
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Mpp, Province
 
@@ -118,7 +117,7 @@ def _detail_context(request, mpp, **forms):
         "oss_form": forms.get("oss_form") or OssIntegrationForm(initial={
             "oss_integrated": mpp.oss_integrated, "oss_integrated_on": mpp.oss_integrated_on,
             "version": mpp.version}),
-        "history": change_records_for(mpp)[:30],
+        "history": selectors.mpp_quality_history(mpp=mpp),
     }
 
 

@@ -63,4 +63,6 @@ def test_the_oss_form_on_the_page_records_the_integration(batu_mpp, batu_officer
     response = client.post(f"/kualitas/mpp/{batu_mpp.pk}/oss/", {"oss_integrated": "on", "version": 2})
     assert response.status_code == 400 and "Isi tanggal integrasi OSS" in response.content.decode()
     assert Mpp.objects.get(pk=batu_mpp.pk).oss_integrated_on == datetime.date(2024, 5, 2)
+    # The date picker shows the stored date, so saving the form again keeps it.
+    assert 'value="2024-05-02"' in client.get(f"/kualitas/mpp/{batu_mpp.pk}/").content.decode()
     assert client.post(f"/kualitas/mpp/{batu_mpp.pk}/oss/", {"version": 1}).status_code == 409
