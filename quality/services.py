@@ -160,6 +160,7 @@ def _evaluation_rows(text: str, report: ImportReport) -> list[dict]:
     if not rows:
         return []
     regions, categories = RegionLookup(), _category_lookup()
+    category_names = ", ".join(sorted({c.name for c in categories.values()}, key=lambda n: categories[n.lower()].rank))
     resolved = [(line, values, *regions.resolve(values["region"])) for line, values in rows]
     mpps_by_region = defaultdict(list)
     for mpp in Mpp.objects.filter(region__in=[region for _l, _v, region, _m in resolved if region]):
@@ -170,7 +171,7 @@ def _evaluation_rows(text: str, report: ImportReport) -> list[dict]:
         category = categories.get(values["category"].lower())
         if category is None:
             errors.append(_("Kategori \"%(value)s\" tidak dikenal; pilih: %(choices)s.") % {
-                "value": values["category"], "choices": ", ".join(c.name for c in EvaluationCategory.objects.all())})
+                "value": values["category"], "choices": category_names})
         year = int(values["year"]) if values["year"].isdigit() else None
         if year is None or not 2017 <= year <= this_year:
             errors.append(_("Tahun \"%(value)s\" tidak sah (2017–%(max)s).") % {"value": values["year"], "max": this_year})

@@ -2,6 +2,7 @@
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -91,3 +92,14 @@ def test_the_import_is_all_or_nothing_and_refuses_ambiguous_names(registry, tmp_
     call_command("import_fiscal_capacity", str(path), "--year", "2024", "--regulation", "PMK 65/2024",
                  "--dry-run", stdout=out)
     assert "2 tetap" in out.getvalue()
+
+
+def test_the_api_import_is_for_admins(registry, admin_user, batu_officer):
+    def upload():
+        return SimpleUploadedFile("f.csv", b"region,class\nKab. Pacitan,rendah\n")
+
+    data = {"year": 2024, "regulation": "PMK 65/2024"}
+    assert api_for(batu_officer).post("/api/fiscal-capacities/import/", {**data, "file": upload()}).status_code == 403
+    response = api_for(admin_user).post("/api/fiscal-capacities/import/", {**data, "file": upload()})
+    assert response.status_code == 200 and response.json()["created"] == 1
+    assert FiscalCapacity.objects.get().regulation == "PMK 65/2024"
