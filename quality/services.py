@@ -194,8 +194,10 @@ def _evaluation_rows(text: str, report: ImportReport) -> list[dict]:
         if errors:
             report.errors += [LineError(line, error) for error in errors]
             continue
-        valid.append({"region": region, "mpp": mpp, "year": year, "category": category, "score": score,
-                      "decree": values.get("decree", ""), "source": values.get("source", "")})
+        row = {"region": region, "mpp": mpp, "year": year, "category": category}
+        # An optional column the file leaves out keeps what is recorded; a column present but empty clears it.
+        optional = {"score": score, "decree": values.get("decree"), "source": values.get("source")}
+        valid.append(row | {name: value for name, value in optional.items() if name in values})
     return valid
 
 
@@ -230,13 +232,13 @@ def evaluations_import(*, text: str, user, dry_run: bool = False) -> ImportRepor
         existing.setdefault((evaluation.region_id, evaluation.year, evaluation.mpp_id), evaluation)
     for row in rows:
         key = (row["region"].pk, row["year"])
-        evaluation = existing.get((*key, row["mpp"].pk)) or existing.get((*key, None))
+        evaluation = existing.get((*key, row["mpp"].pk)) or existing.pop((*key, None), None)
         if evaluation is None:
             report.created += 1
             if not dry_run:
                 evaluation = Evaluation.objects.create(**row)
                 change_record_create(instance=evaluation, user=user, action="import", region=row["region"],
-                                     changes={k: [None, str(row[k] or "")] for k in EVALUATION_FIELDS})
+                                     changes=diff({}, snapshot(evaluation, EVALUATION_FIELDS)))
             continue
         before = snapshot(evaluation, EVALUATION_FIELDS)
         for name, value in row.items():

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from mpp_portal.models import ChangeRecord
-from quality.models import Evaluation
+from quality.models import Evaluation, EvaluationCategory
 from quality.services import evaluations_import
 from tests.conftest import api_for, client_for
 
@@ -116,3 +116,15 @@ def test_the_api_import_is_for_admins_and_reports_lines_as_field_errors(make_mpp
     upload.seek(0)
     response = api_for(admin_user).post("/api/evaluations/import/", {"file": upload})
     assert response.status_code == 200 and response.json()["created"] == 1
+
+
+def test_a_result_recorded_for_the_region_is_completed_by_the_row_naming_its_mpp(make_mpp, admin_user):
+    first, second = make_mpp("35.78", "MPP Siola"), make_mpp("35.78", "MPP Balai Pemuda")
+    Evaluation.objects.create(region=first.region, year=2023, category=EvaluationCategory.objects.get(key="prima"),
+                              source="load_history")
+    text = "region,year,category,mpp\nKota Surabaya,2023,Prima,MPP Siola\nKota Surabaya,2023,Baik,MPP Balai Pemuda\n"
+    report = evaluations_import(text=text, user=admin_user)
+    assert (report.created, report.updated) == (1, 1)
+    assert Evaluation.objects.get(mpp=first).source == "load_history"
+    assert Evaluation.objects.get(mpp=second).category.key == "baik"
+    assert not Evaluation.objects.filter(mpp__isnull=True).exists()
