@@ -1,6 +1,7 @@
 """Writes for quality, MPP Digital and fiscal capacity. Each runs in one transaction, checks rights through
 ``mpp_portal.access`` and records what it changed in the change history."""
 import datetime
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,6 +19,9 @@ from regions.models import Mpp
 from . import selectors
 from .imports import ImportReport, LineError, RegionLookup, csv_rows, decimal_or_none
 from .models import EvaluationCategory, Evaluation, FiscalCapacity, ReadinessCheck, ReadinessCriterion
+
+
+logger = logging.getLogger(__name__)
 
 
 class VersionConflict(Exception):
@@ -369,4 +373,6 @@ def stale_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRep
         report.emailed.append(officer.username)
     if messages:
         get_connection().send_messages(messages)
+    logger.info("stale-data reminders: %s emailed, %s officers without an email address",
+                len(report.emailed), len(report.without_email))
     return report
