@@ -259,9 +259,9 @@ def evaluations_import(*, text: str, user, dry_run: bool = False) -> ImportRepor
     return report
 
 
+# "sangat rendah" as the PMK writes it, or the stored value "sangat_rendah"; case is ignored by the caller.
 FISCAL_CLASSES = {
     **{value: value for value in FiscalCapacity.FiscalClass.values},
-    **{str(label).lower(): value for value, label in FiscalCapacity.FiscalClass.choices},
     **{value.replace("_", " "): value for value in FiscalCapacity.FiscalClass.values},
 }
 

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -132,10 +133,7 @@ class MppChangeView(MemberRequiredMixin, View):
 
     form_class = None
     form_name = ""
-    success_message = ""
-
-    def perform(self, mpp, data):
-        raise NotImplementedError
+    success_message = ""  # subclasses also define ``perform(mpp, cleaned_data)``, which calls the service
 
     def post(self, request, pk):
         mpp = _visible_mpp(request, pk)
@@ -160,7 +158,7 @@ class MppChangeView(MemberRequiredMixin, View):
 
 class DigitalStatusView(MppChangeView):
     form_class, form_name = DigitalStatusForm, "digital_form"
-    success_message = _("Status MPP Digital disimpan.")
+    success_message = gettext_lazy("Status MPP Digital disimpan.")
 
     def perform(self, mpp, data):
         services.mpp_digital_status_set(
@@ -170,7 +168,7 @@ class DigitalStatusView(MppChangeView):
 
 class OssIntegrationView(MppChangeView):
     form_class, form_name = OssIntegrationForm, "oss_form"
-    success_message = _("Integrasi OSS disimpan.")
+    success_message = gettext_lazy("Integrasi OSS disimpan.")
 
     def perform(self, mpp, data):
         services.mpp_oss_integration_set(
