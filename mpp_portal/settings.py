@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "commitments",
     "mou",
     "dashboards",
+    "quality",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +130,9 @@ CELERY_BEAT_SCHEDULE = {
                                    "kwargs": {"trigger": "nightly"}},
     # Just after midnight in Jakarta, so an agreement is expired on the first day past its term.
     "agreements-expire": {"task": "mou.agreements_expire", "schedule": crontab(hour=0, minute=15)},
+    # Weekly stale-data reminders to officers, Monday 08:00 Asia/Jakarta.
+    "quality-stale-reminders": {"task": "quality.stale_reminders_send",
+                                "schedule": crontab(minute=0, hour=8, day_of_week="mon")},
 }
 
 # --- Auth

@@ -18,6 +18,7 @@ api_patterns = [
     path("", include("commitments.api.urls")),
     path("", include("mou.api.urls")),
     path("", include("dashboards.api.urls")),
+    path("", include("quality.api.urls")),
 ]
 
 urlpatterns = [
@@ -35,6 +36,7 @@ urlpatterns = [
     path("", include("commitments.urls")),
     path("", include("dashboards.urls")),
     path("", include("mou.urls")),
+    path("", include("quality.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"

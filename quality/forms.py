@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Mpp
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; it needs ISO dates whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DigitalStatusForm(forms.Form):
+    digital_status = forms.ChoiceField(label=_("Status MPP Digital"), choices=Mpp.DigitalStatus.choices)
+    digital_since = forms.DateField(label=_("Sejak"), required=False, widget=DateInput)
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class OssIntegrationForm(forms.Form):
+    oss_integrated = forms.BooleanField(label=_("Terintegrasi dengan OSS"), required=False)
+    oss_integrated_on = forms.DateField(label=_("Tanggal integrasi"), required=False, widget=DateInput)
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReadinessCheckForm(forms.Form):
+    met = forms.BooleanField(label=_("Terpenuhi"), required=False)
+    evidence_note = forms.CharField(label=_("Catatan bukti"), required=False, max_length=2000,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CsvImportForm(forms.Form):
+    file = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8; pemisah koma atau titik koma."))
+    dry_run = forms.BooleanField(label=_("Uji coba saja (jangan simpan)"), required=False)
+
+    def text(self) -> str:
+        try:
+            return self.cleaned_data["file"].read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("Berkas harus berupa teks UTF-8 (CSV).")) from None
