@@ -6,6 +6,7 @@ the importer all ask it.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import change_record_create, diff, snapshot
 
 from .models import Commitment, SigningEvent
@@ -89,6 +90,7 @@ def commitment_create(
         instance=commitment, user=user, action=action, region=region, note=note_for_history,
         changes={k: [None, v] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items() if v not in (None, "")},
     )
+    progress_recompute_schedule()  # a signed commitment moves its region to the "committed" stage
     return commitment
 
 
@@ -105,6 +107,7 @@ def commitment_update(
         commitment.save()
         change_record_create(instance=commitment, user=user, action=action, changes=changes,
                              note=note_for_history, region=commitment.region)
+        progress_recompute_schedule()
     return changes
 
 
@@ -113,6 +116,7 @@ def commitment_delete(*, user, commitment: Commitment) -> None:
     change_record_create(instance=commitment, user=user, action="delete", region=commitment.region,
                          changes={k: [v, None] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items()})
     commitment.delete()
+    progress_recompute_schedule()
 
 
 def signing_event_for_date(*, user, date, place: str = "", counterpart: str = "", note_for_history: str = ""):

@@ -31,7 +31,9 @@ def load(*, stdout) -> None:
     created = 0
     for index, mpp in enumerate(mpps):
         user = _recorder(mpp, admin)
-        signed_on = min(mpp.inaugurated_on or datetime.date(2023, 1, 2), datetime.date.today())
+        # Signed within the last five-year term, so the demo PKS are still in force today.
+        today = datetime.date.today()
+        signed_on = min(max(mpp.inaugurated_on or today, today - datetime.timedelta(days=4 * 365)), today)
         agreement = services.agreement_pks_create(
             user=user, mpp=mpp, title=f"PKS Penyelenggaraan Pelayanan pada {mpp.name}", signed_on=signed_on,
             term_years=5, dpmptsp_signatory_title=f"Kepala DPMPTSP {mpp.region.name}", is_demo=True,

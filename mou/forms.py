@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .documents import validate_agreement_document
+from mpp_portal.uploads import validate_document
 from .models import Institution
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -12,7 +12,7 @@ ACCEPT = forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,i
 def _document_field():
     return forms.FileField(
         label=_("Dokumen (PDF/JPEG/PNG, maks. 10 MB)"), required=False, widget=ACCEPT,
-        validators=[validate_agreement_document],
+        validators=[validate_document],
     )
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .documents import validate_agreement_document
+from mpp_portal.uploads import validate_document
 
 
 class Institution(models.Model):
@@ -63,7 +63,7 @@ class Agreement(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True, editable=False
     )
     document = models.FileField(
-        _("dokumen"), upload_to="agreements/%Y/", blank=True, validators=[validate_agreement_document]
+        _("dokumen"), upload_to="agreements/%Y/", blank=True, validators=[validate_document]
     )
     mpp = models.ForeignKey(
         "regions.Mpp", null=True, blank=True, on_delete=models.PROTECT, related_name="agreements",
@@ -234,7 +234,7 @@ class Amendment(models.Model):
     dated = models.DateField(_("tanggal"))
     note = models.TextField(_("isi perubahan"))
     document = models.FileField(
-        _("dokumen"), upload_to="agreements/addenda/%Y/", blank=True, validators=[validate_agreement_document]
+        _("dokumen"), upload_to="agreements/addenda/%Y/", blank=True, validators=[validate_document]
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)

@@ -17,7 +17,7 @@ from mpp_portal.audit import change_record_create, diff, snapshot
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 
-from .documents import validate_agreement_document
+from mpp_portal.uploads import validate_document
 from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
 
 Status = Agreement.Status
@@ -95,7 +95,7 @@ def _check_dates(*, signed_on: datetime.date | None, field: str = "signed_on") -
 def _check_document(document) -> None:
     if document:
         try:
-            validate_agreement_document(document)
+            validate_document(document)
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from None
 

@@ -4,6 +4,7 @@ import decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django.db.models.fields.files import FieldFile
 
 from .models import ChangeRecord
 
@@ -15,7 +16,7 @@ def _plain(value):
         return str(value)
     if isinstance(value, Model):
         return str(value)
-    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+    if isinstance(value, FieldFile):
         return value.name or None
     return value
 

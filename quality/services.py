@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dashboards.services import progress_recompute_schedule
 from mpp_portal.access import can, is_admin
 from mpp_portal.audit import change_record_create, diff, snapshot
 from regions.models import Mpp
@@ -73,7 +74,9 @@ def mpp_digital_status_set(
     fields = ["digital_status", "digital_since"]
     before = snapshot(mpp, fields)
     mpp.digital_status, mpp.digital_since = digital_status, digital_since
-    return _mpp_save(mpp=mpp, user=user, before=before, fields=fields, note=note)
+    saved = _mpp_save(mpp=mpp, user=user, before=before, fields=fields, note=note)
+    progress_recompute_schedule()  # targets may count MPP Digital
+    return saved
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import change_record_create, diff, snapshot
 
 from .inaugurations import inauguration_for_date
@@ -281,6 +282,8 @@ def mpp_import(
         if not report.errors:
             for plan in planned:
                 _apply(plan, user=user, report=report)
+            # Scheduled on commit only: a dry run or a failed file is rolled back and schedules nothing.
+            progress_recompute_schedule()
         if report.errors or dry_run:
             transaction.set_rollback(True)
     report.errors.sort(key=lambda e: e.line)

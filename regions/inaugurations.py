@@ -7,6 +7,7 @@ import datetime
 
 from django.db import transaction
 
+from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import change_record_create, diff, snapshot
 
 from .models import Inauguration, Mpp
@@ -67,4 +68,6 @@ def inauguration_mpps_set(*, user, event: Inauguration, mpps: list[Mpp]) -> int:
         change_record_create(instance=mpp, user=user, action="update", region=mpp.region,
                              changes=diff(before, snapshot(mpp, ["inauguration"])))
         changed += 1
+    if changed:
+        progress_recompute_schedule()
     return changed

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
+from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import change_record_create, diff, snapshot
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
@@ -187,6 +188,7 @@ def mpp_create(*, user, region: Region, name: str, **fields) -> Mpp:
         changes={k: [None, v] for k, v in snapshot(mpp, list(MPP_TRACKED)).items() if v not in (None, "")},
         region=region,
     )
+    progress_recompute_schedule()
     return mpp
 
 
@@ -218,6 +220,7 @@ def mpp_update(*, user, mpp: Mpp, version: int, note: str = "", **fields) -> Mpp
         instance=saved, user=user, action=ChangeRecord.Action.UPDATE, changes=changes, note=note.strip(),
         region=saved.region,
     )
+    progress_recompute_schedule()
     return saved
 
 
@@ -264,6 +267,7 @@ def mpp_status_update(
         instance=saved, user=user, action=ChangeRecord.Action.STATUS, changes=changes, note=note,
         region=saved.region,
     )
+    progress_recompute_schedule()
     return update
 
 

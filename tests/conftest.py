@@ -4,6 +4,7 @@ import socket
 from urllib.parse import urlparse
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
@@ -14,6 +15,29 @@ from mpp_portal.accounts import demo_user_ensure, officer_regions_set
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 PASSWORD = "kata-sandi-uji-123"
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "celery_worker"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses the database through a fixture, so pytest-django sets it up and orders
+    it. Every transactional test also gets serialized rollback: it restores the rows migrations seed
+    (roles, targets, categories) after its flush, and mixing serialized and plain transactional tests
+    would clash on recreated content types."""
+    for item in items:
+        names = set(item.fixturenames)
+        marker = item.get_closest_marker("django_db")
+        wants_transactions = bool(TRANSACTIONAL_FIXTURES & names)
+        if marker is None and ("registry" in names or wants_transactions):
+            marker = pytest.mark.django_db(transaction=wants_transactions).mark
+        if marker is None:
+            continue
+        kwargs = dict(marker.kwargs)
+        if kwargs.get("transaction") or wants_transactions:
+            kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
 def service_reachable(url: str, default_port: int) -> bool:
@@ -44,6 +68,8 @@ def redis_url():
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A transactional test's flush and restore can renumber content types; never trust the old cache.
+    ContentType.objects.clear_cache()
     cache.clear()
     yield
     cache.clear()

@@ -11,8 +11,8 @@ class InstitutionSerializer(serializers.ModelSerializer):
 
 
 class RevocationSerializer(serializers.ModelSerializer):
-    signed_off_by = serializers.StringRelatedField()
-    revoked_by = serializers.StringRelatedField()
+    signed_off_by = serializers.StringRelatedField(allow_null=True)
+    revoked_by = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = SignOffRevocation
@@ -20,9 +20,9 @@ class RevocationSerializer(serializers.ModelSerializer):
 
 
 class AgreementPartySerializer(serializers.ModelSerializer):
-    institution = InstitutionSerializer(read_only=True)
-    last_edited_by = serializers.StringRelatedField()
-    signed_off_by = serializers.StringRelatedField()
+    institution = InstitutionSerializer(read_only=True, allow_null=True)  # none for the region's DPMPTSP
+    last_edited_by = serializers.StringRelatedField(allow_null=True)
+    signed_off_by = serializers.StringRelatedField(allow_null=True)
     revocations = RevocationSerializer(many=True, read_only=True)
 
     class Meta:
@@ -82,7 +82,8 @@ class AmendmentSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(serializers.ModelSerializer):
-    region = serializers.CharField(source="mpp.region.code", read_only=True, default=None)
+    region = serializers.CharField(source="mpp.region.code", read_only=True, default=None, allow_null=True)
+    document = serializers.FileField(read_only=True, allow_null=True)
     party_count = serializers.IntegerField(read_only=True)
     signed_off_count = serializers.IntegerField(read_only=True)
 

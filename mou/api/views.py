@@ -68,6 +68,7 @@ class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
 
 class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The national MoU and regional PKS. Filters: kind, status, institution, region, expiring_within (days)."""
+    lookup_value_regex = r"[0-9]+"  # ids only: anything else is a 404, never a failed lookup
 
     permission_classes = [PortalMemberPermission]
     filterset_class = AgreementFilterSet
@@ -104,7 +105,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(AgreementDetailSerializer(detail, context={"request": request}).data)
 
     @extend_schema(responses=AgreementPartySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def parties(self, request, pk=None):
         agreement = self.get_object()
         parties = selectors.agreement_parties(user=request.user, agreement=agreement).prefetch_related("revocations")
@@ -140,6 +141,7 @@ SIGN_OFF_ERRORS = {
 
 class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """One party record of an agreement: edit it, sign it off (admins, four-eyes), revoke a sign-off."""
+    lookup_value_regex = r"[0-9]+"  # ids only: anything else is a 404, never a failed lookup
 
     serializer_class = AgreementPartySerializer
     permission_classes = [PortalMemberPermission]

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import mou.documents
+import mpp_portal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('term_years', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='jangka waktu (tahun)')),
                 ('expires_on', models.DateField(blank=True, db_index=True, editable=False, null=True, verbose_name='berakhir pada')),
                 ('status', models.CharField(choices=[('draft', 'Draf'), ('signed', 'Ditandatangani'), ('in_force', 'Berlaku'), ('expired', 'Berakhir'), ('terminated', 'Diakhiri')], db_index=True, default='draft', editable=False, max_length=10, verbose_name='status')),
-                ('document', models.FileField(blank=True, upload_to='agreements/%Y/', validators=[mou.documents.validate_agreement_document], verbose_name='dokumen')),
+                ('document', models.FileField(blank=True, upload_to='agreements/%Y/', validators=[mpp_portal.uploads.validate_document], verbose_name='dokumen')),
                 ('note', models.TextField(blank=True, verbose_name='catatan')),
                 ('source', models.TextField(blank=True, verbose_name='sumber')),
                 ('is_demo', models.BooleanField(default=False, verbose_name='data contoh')),
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
                 ('number', models.CharField(blank=True, max_length=120, verbose_name='nomor')),
                 ('dated', models.DateField(verbose_name='tanggal')),
                 ('note', models.TextField(verbose_name='isi perubahan')),
-                ('document', models.FileField(blank=True, upload_to='agreements/addenda/%Y/', validators=[mou.documents.validate_agreement_document], verbose_name='dokumen')),
+                ('document', models.FileField(blank=True, upload_to='agreements/addenda/%Y/', validators=[mpp_portal.uploads.validate_document], verbose_name='dokumen')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dicatat')),
                 ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='amendments', to='mou.agreement')),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),

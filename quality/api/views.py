@@ -219,7 +219,7 @@ class StaleRegionsView(APIView):
 
     permission_classes = [PortalMemberPermission]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
     def get(self, request):
         if role_of(request.user) not in (Role.ADMIN, Role.STAFF):
             raise PermissionDenied
