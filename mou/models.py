@@ -78,7 +78,7 @@ class Agreement(models.Model):
     REGION_FIELD = "mpp__region"
 
     class Meta:
-        ordering = ["-signed_on", "-pk"]
+        ordering = ["kind", "-signed_on", "-pk"]
         verbose_name = _("perjanjian")
         verbose_name_plural = _("perjanjian")
         constraints = [

@@ -20,7 +20,7 @@ def agreement_list(*, user) -> QuerySet:
     return scope(user, Agreement.objects.select_related("mpp__region")).annotate(
         party_count=Count("parties", distinct=True),
         signed_off_count=Count("parties", filter=Q(parties__signed_off_at__isnull=False), distinct=True),
-    ).order_by("-signed_on", "-pk")
+    ).order_by("kind", "-signed_on", "-pk")  # "national" sorts first: the MoU heads every list
 
 
 def agreement_get(*, user, pk: int) -> Agreement | None:
