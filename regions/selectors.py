@@ -1,7 +1,8 @@
 """Reads for the regions app; every queryset a user sees passes through ``mpp_portal.access.scope``."""
 import datetime
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,8 +37,13 @@ def with_stage(queryset: QuerySet) -> QuerySet:
 def region_list(*, user, filters: dict | None = None) -> QuerySet:
     from .filters import RegionFilterSet
 
+    # A correlated count, not a JOIN + GROUP BY: a page of 50 regions then costs 50 index lookups instead
+    # of aggregating every region before the ORDER BY ... LIMIT (1 s at 50,000 regions).
+    mpp_count = Subquery(
+        Mpp.objects.filter(region=OuterRef("pk")).order_by().values("region").annotate(n=Count("pk")).values("n")
+    )
     queryset = with_stage(scope(user, Region.objects.select_related("province"))).annotate(
-        mpp_count=Count("mpps", distinct=True)
+        mpp_count=Coalesce(mpp_count, 0)
     ).order_by("code")
     if filters is None:
         return queryset
