@@ -93,7 +93,8 @@ def test_a_redelivered_task_takes_over_a_run_left_running_and_a_second_delivery_
 
     assert progress_recompute(run_id=run.pk) == run
     run.refresh_from_db()
-    assert run.state == RecomputeRun.State.DONE and run.snapshot_count == ProgressSnapshot.objects.filter(run=run).count()
+    assert run.state == RecomputeRun.State.DONE
+    assert run.snapshot_count == ProgressSnapshot.objects.filter(run=run).count() > 0
 
     assert progress_recompute(run_id=run.pk) is None
     assert ProgressSnapshot.objects.filter(run=run).count() == run.snapshot_count

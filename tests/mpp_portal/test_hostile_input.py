@@ -16,7 +16,8 @@ from regions.models import Mpp, Region, StatusUpdate
 from tests.conftest import api_for, client_for
 
 HTML = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program cannot be run in DOS mode"
+EXE = (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
+       + b"This program cannot be run in DOS mode")
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 OVERSIZED = PDF + b"\x00" * (10 * 1024 * 1024 + 1 - len(PDF))
 SCRIPT = "<script>alert(1)</script>"
