@@ -436,7 +436,7 @@ ROUTES = {
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "mou:coverage-gaps": {
-        "kwargs": {"pk": "national_mou"},
+        "kwargs": {"pk": "national_institution"},
         "GET": ("login", "ok", "ok", "ok", "ok"),
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },

@@ -2,7 +2,7 @@
 
 The routes are enumerated from ``django.urls.get_resolver()``, so a route added without an entry in the
 table fails here, by name. Route parameters name fixture objects (a Kota Batu MPP and a status update
-with evidence, the national MoU, a Kota Batu PKS and its parties, the recorded events, quality
+with evidence, a party of the national MoU, a Kota Batu PKS and its parties, the recorded events, quality
 records). A write a role may not make must change nothing: the change history keeps its length.
 """
 import datetime
@@ -89,7 +89,7 @@ def fixture_objects(users) -> dict:
     signing = SigningEvent.objects.order_by("pk").first()
     return {
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
-        "national_mou": national.pk,
+        "national_institution": national.parties.order_by("pk").first().institution_id,
         "pks": pks.pk, "pks_party": pks.parties.order_by("pk").first().pk,
         "inauguration": Inauguration.objects.order_by("pk").first().pk, "signing": signing.pk,
         "commitment": Commitment.objects.filter(event=signing).order_by("pk").first().pk,
