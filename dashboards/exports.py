@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 
 from mpp_portal.access import is_member
@@ -60,6 +61,7 @@ def _xlsx(regions) -> HttpResponse:
 WRITERS = {"csv": _csv, "xlsx": _xlsx}
 
 
+@require_safe
 def region_export(request, fmt: str):
     if not is_member(request.user):
         raise PermissionDenied

@@ -100,11 +100,16 @@ def progress_recompute(*, run_id: int | None = None, trigger: str = "command") -
     try:
         with transaction.atomic():
             _lock()
+            # Under the lock: a redelivered message may name a run that another worker has since finished.
+            if not RecomputeRun.objects.filter(pk=run.pk, state=RecomputeRun.State.RUNNING).exists():
+                return None
             count = _snapshots_write(run=run, now=timezone.now())
+            # Finished in the same transaction as its snapshots: a worker killed at any point leaves either
+            # both or neither, so a run taken over never gets a second set of snapshots.
+            _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
     except Exception:
         _finish(run, started, state=RecomputeRun.State.FAILED, error=traceback.format_exc()[-8000:])
         raise
-    _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
     cache.set(GENERATION_KEY, run.pk, LATEST_TIMEOUT)
     return run
 
@@ -118,7 +123,11 @@ def _claim(*, run_id: int | None, trigger: str) -> RecomputeRun | None:
     ):
         return RecomputeRun.objects.get(pk=candidate)
     if run_id is not None:
-        return None  # another worker took it: this trigger has been served
+        # The broker redelivers a task whose worker died (acks late, reject on worker lost); its run was left
+        # "running". Take it over: the lock waits for a worker that is still alive, and the check under the
+        # lock skips a run that worker finished.
+        taken_over = RecomputeRun.objects.filter(pk=run_id, state=RecomputeRun.State.RUNNING).first()
+        return taken_over  # None: another worker took and finished it, this trigger has been served
     return RecomputeRun.objects.create(state=RecomputeRun.State.RUNNING, trigger=trigger, started_at=now)
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import TemplateView
+from django.views.decorators.http import require_safe
 
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province
@@ -40,6 +41,7 @@ class ProvinceDashboardView(MemberRequiredMixin, TemplateView):
 
 
 @login_not_required
+@require_safe
 def public_summary(request):
     """National figures and the curve for anonymous visitors; no personal data."""
     return render(request, "dashboards/public_summary.html", {"dashboard": _dashboard(selectors.snapshot_latest())})

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from mpp_portal.access import can, is_admin, is_member, scope
@@ -18,6 +18,12 @@ from .services import SignOffConflict
 
 def _member(request) -> None:
     if not is_member(request.user):
+        raise PermissionDenied
+
+
+def _require_change(request, obj) -> None:
+    """Refuse before reading a form, so a visitor who may not change the record gets 403, not its errors."""
+    if not can(request.user, obj, action="change"):
         raise PermissionDenied
 
 
@@ -79,6 +85,7 @@ def _render_detail(request, agreement: Agreement, *, placement_form=None, amendm
     return render(request, "mou/agreement_detail.html", context, status=status)
 
 
+@require_safe
 def agreement_detail(request, pk: int):
     _member(request)
     return _render_detail(request, _agreement_or_404(request, pk))
@@ -124,6 +131,7 @@ def agreement_edit(request, pk: int):
 def placement_add(request, pk: int):
     _member(request)
     agreement = _agreement_or_404(request, pk)
+    _require_change(request, agreement)
     form = PlacementForm(request.POST)
     if form.is_valid():
         try:
@@ -140,6 +148,7 @@ def placement_add(request, pk: int):
 def amendment_add(request, pk: int):
     _member(request)
     agreement = _agreement_or_404(request, pk)
+    _require_change(request, agreement)
     form = AmendmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -213,17 +222,20 @@ def party_revoke(request, pk: int):
     return _back(request, party)
 
 
+@require_safe
 def sign_off_queue(request):
     if not is_admin(request.user):
         raise PermissionDenied
     return render(request, "mou/sign_off_queue.html", {"parties": selectors.sign_off_queue(user=request.user)})
 
 
+@require_safe
 def coverage(request):
     _member(request)
     return render(request, "mou/coverage.html", {"coverage": selectors.mou_coverage(user=request.user)})
 
 
+@require_safe
 def coverage_gaps(request, pk: int):
     _member(request)
     institution = get_object_or_404(selectors.national_parties(user=request.user), pk=pk)

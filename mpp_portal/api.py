@@ -6,7 +6,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import ScopedRateThrottle
 
-from .access import is_admin, is_member
+from .access import Role, can, is_admin, is_member, role_of
 from .login_guard import client_address, failure_record, failures_reset, is_locked, locked_message
 
 
@@ -16,10 +16,17 @@ class Pagination(PageNumberPagination):
 
 
 class PortalMemberPermission(permissions.BasePermission):
-    """Reads for every portal member. Writes are decided per record by ``mpp_portal.access.scope``."""
+    """Reads for every portal member. Writes are for officers and admins, and per record as
+    ``mpp_portal.access.can`` decides — checked before the request body is validated, so a refused
+    write answers 403 rather than the body's errors."""
 
     def has_permission(self, request, view):
-        return is_member(request.user)
+        if request.method in permissions.SAFE_METHODS:
+            return is_member(request.user)
+        return role_of(request.user) in (Role.OFFICER, Role.ADMIN)
+
+    def has_object_permission(self, request, view, obj):
+        return request.method in permissions.SAFE_METHODS or can(request.user, obj, action="change")
 
 
 class TokenView(ObtainAuthToken):

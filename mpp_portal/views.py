@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from .access import is_member
 from .celery import app as celery_app
@@ -45,6 +46,7 @@ def _broker_ok() -> bool:
 
 @login_not_required
 @never_cache
+@require_safe
 def healthz(request):
     database, broker = _database_ok(), _broker_ok()
     body = {
@@ -56,12 +58,14 @@ def healthz(request):
 
 
 @login_not_required
+@require_safe
 def ping(request):
     """The cheapest possible page: the benchmark's yardstick for every other page's cost."""
     return HttpResponse("pong", content_type="text/plain")
 
 
 @login_not_required
+@require_safe
 def home(request):
     if is_member(request.user):
         return redirect("dashboards:national")

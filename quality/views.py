@@ -137,6 +137,8 @@ class MppChangeView(MemberRequiredMixin, View):
 
     def post(self, request, pk):
         mpp = _visible_mpp(request, pk)
+        if not can(request.user, mpp, action="change"):
+            raise PermissionDenied  # before the form: a visitor who may not change it learns nothing from errors
         form = self.form_class(request.POST)
         status = 400
         if form.is_valid():

@@ -114,6 +114,10 @@ def _signed_in(user):
     return user if user is not None and user.is_authenticated else None
 
 
+# The largest value an integer column holds on PostgreSQL.
+COUNT_MAX = 2_147_483_647
+
+
 def _check_fields(user, fields: dict) -> None:
     allowed = MPP_FIELDS + (MPP_ADMIN_FIELDS if _acting_admin(user) else ())
     unknown = sorted(set(fields) - set(allowed))
@@ -128,6 +132,11 @@ def _mpp_errors(mpp: Mpp) -> dict[str, list[str]]:
         mpp.full_clean(exclude=["version", "updated_by"])
     except ValidationError as error:
         errors.update(error.message_dict)
+    for name in ("tenant_count", "service_count"):
+        # PostgreSQL's full_clean knows the column's range; SQLite's does not, so say it on every database.
+        value = getattr(mpp, name)
+        if value is not None and value > COUNT_MAX and not errors.get(name):
+            errors[name] = [_("Angka ini terlalu besar (paling banyak %(max)s).") % {"max": COUNT_MAX}]
     today = lifecycle.today()
     for name in ("oss_integrated_on", "digital_since"):
         value = getattr(mpp, name)

@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.decorators.http import require_safe
 
 from mpp_portal.access import can, is_member
 from mpp_portal.views import MemberRequiredMixin
@@ -162,6 +163,7 @@ class MppCreateView(MemberRequiredMixin, FormView):
         return redirect(mpp)
 
 
+@require_safe
 def mpp_evidence(request, pk: int, update_pk: int):
     """Evidence files are served only to those who may see the MPP, never from a public media URL."""
     if not is_member(request.user):

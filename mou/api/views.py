@@ -83,6 +83,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         agreement = selectors.agreement_get(user=self.request.user, pk=self.kwargs["pk"])
         if agreement is None:
             raise exceptions.NotFound
+        self.check_object_permissions(self.request, agreement)
         return agreement
 
     @extend_schema(request=PksCreateSerializer, responses={201: AgreementDetailSerializer})

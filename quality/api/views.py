@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mpp_portal.access import Role, role_of
-from mpp_portal.api import PortalMemberPermission
+from mpp_portal.api import AdminWritePermission, PortalMemberPermission
 from quality import selectors, services
 from quality.filters import (
     DigitalPilotFilterSet, EvaluationFilterSet, FiscalCapacityFilterSet, MppQualityFilterSet, ReadinessCheckFilterSet,
@@ -64,7 +64,8 @@ class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.evaluation_list(user=self.request.user)
 
-    @action(detail=False, methods=["post"], url_path="import", serializer_class=s.CsvImportSerializer)
+    @action(detail=False, methods=["post"], url_path="import", serializer_class=s.CsvImportSerializer,
+            permission_classes=[AdminWritePermission])
     def import_csv(self, request):
         """Admins: import a CSV (multipart ``file``, optional ``dry_run``); all or nothing, errors per line."""
         serializer = s.CsvImportSerializer(data=request.data)
@@ -131,7 +132,8 @@ class FiscalCapacityViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.fiscal_capacity_list(user=self.request.user)
 
-    @action(detail=False, methods=["post"], url_path="import", serializer_class=s.FiscalCapacityImportSerializer)
+    @action(detail=False, methods=["post"], url_path="import", serializer_class=s.FiscalCapacityImportSerializer,
+            permission_classes=[AdminWritePermission])
     def import_csv(self, request):
         """Admins: import one year's classes (multipart ``file`` with columns region, class; ``year``, ``regulation``)."""
         serializer = s.FiscalCapacityImportSerializer(data=request.data)
