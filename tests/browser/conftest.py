@@ -1,0 +1,74 @@
+"""A real headless Chromium for browser journeys against pytest-django's live server."""
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import IN_CI, PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def require_chromium() -> None:
+    """Skip on a developer's machine without Chromium; under CI it must be there."""
+    if CHROMIUM.exists():
+        return
+    if IN_CI:
+        pytest.fail(f"Chromium at {CHROMIUM} is required under CI")
+    pytest.skip(f"Chromium at {CHROMIUM} is not installed")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One browser per module: launching costs more than a fresh context per test."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright keeps an event loop running in this thread; the journeys still set up and check data
+    # through the ORM between page steps, which Django would otherwise refuse inside a running loop.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shot():
+    """Save a screenshot of a journey's step to tests/artifacts/<name>.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str, *, full_page: bool = True) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return take
+
+
+def log_in(page, user, password: str = PASSWORD) -> None:
+    """Sign in through the login form, as a person would."""
+    page.goto("/masuk/")
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_load_state()
+    assert "/masuk/" not in page.url, page.locator("main").inner_text()

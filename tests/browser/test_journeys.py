@@ -1,0 +1,58 @@
+"""Journeys through the portal in a real headless Chromium, as the people who use it would take them."""
+import re
+
+from django.urls import reverse
+
+from regions.models import Mpp, Region
+from regions.services import mpp_create
+from tests.browser.conftest import log_in
+
+# A one-page PDF, small but real: viewers open it and the upload check reads its signature.
+EVIDENCE_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(page, shot, batu_officer, tmp_path):
+    mpp = mpp_create(user=None, region=Region.objects.get(code="35.79"), name="MPP Among Warga", tenant_count=3)
+    evidence = tmp_path / "berita-acara-komitmen.pdf"
+    evidence.write_bytes(EVIDENCE_PDF)
+
+    log_in(page, batu_officer)
+    page.get_by_role("link", name="Wilayah saya").click()
+    page.wait_for_url("**" + reverse("regions:mine"))
+    shot(page, "journey1_01_wilayah_saya")
+    page.get_by_role("link", name="MPP Among Warga").click()
+    page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
+
+    page.get_by_role("link", name="Ubah data").click()
+    page.get_by_label("Instansi/UPP").fill("14")
+    page.get_by_label("Catatan perubahan").fill("Dua instansi vertikal bergabung")
+    shot(page, "journey1_02_ubah_data")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
+
+    page.get_by_role("link", name="Perbarui status").click()
+    page.get_by_label("Status baru").select_option(label="Komitmen")
+    page.get_by_label("Catatan / alasan").fill("Komitmen ditandatangani Wali Kota Batu")
+    page.get_by_label(re.compile("^Bukti")).set_input_files(str(evidence))
+    shot(page, "journey1_03_perbarui_status")
+    page.get_by_role("button", name="Simpan status").click()
+    page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
+    shot(page, "journey1_04_riwayat")
+
+    timeline = page.locator("ol.timeline").inner_text()
+    assert re.search(r"3 → 14", timeline), timeline
+    assert "Dua instansi vertikal bergabung" in timeline
+    assert "Direncanakan → Komitmen" in timeline
+    assert "Komitmen ditandatangani Wali Kota Batu" in timeline
+    status_history = page.locator("table.data").inner_text()
+    assert "Komitmen ditandatangani Wali Kota Batu" in status_history
+    # The evidence opens inline in a browser's PDF viewer; fetch it with the officer's session instead.
+    evidence_response = page.request.get(page.get_by_role("link", name="Unduh").get_attribute("href"))
+    assert evidence_response.ok and evidence_response.body() == EVIDENCE_PDF
+    mpp.refresh_from_db()
+    assert (mpp.tenant_count, mpp.status) == (14, Mpp.Status.COMMITTED)
