@@ -1,10 +1,13 @@
 """Journeys through the portal in a real headless Chromium, as the people who use it would take them."""
+import datetime
 import re
+import time
 
 from django.urls import reverse
 
+from dashboards.services import progress_recompute
 from regions.models import Mpp, Region
-from regions.services import mpp_create
+from regions.services import mpp_create, mpp_status_update
 from tests.browser.conftest import log_in
 
 # A one-page PDF, small but real: viewers open it and the upload check reads its signature.
@@ -56,3 +59,36 @@ def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(pa
     assert evidence_response.ok and evidence_response.body() == EVIDENCE_PDF
     mpp.refresh_from_db()
     assert (mpp.tenant_count, mpp.status) == (14, Mpp.Status.COMMITTED)
+
+
+def _operating_count(page) -> int:
+    value = page.locator(".tile").filter(has_text="MPP beroperasi").first.locator(".tile-value").inner_text()
+    return int(re.match(r"[\d.]+", value).group().replace(".", ""))
+
+
+def test_ministry_staff_see_the_national_count_go_up_once_the_worker_recomputes(page, shot, analyst, celery_worker):
+    batu = mpp_create(
+        user=None, region=Region.objects.get(code="35.79"), name="MPP Among Warga",
+        status=Mpp.Status.PREPARING, tenant_count=26, service_count=207,
+    )
+    progress_recompute()
+
+    log_in(page, analyst)
+    page.goto(reverse("dashboards:national"))
+    before = _operating_count(page)
+    assert page.locator(".freshness").filter(has_text="usang").count() == 0
+    shot(page, "journey2_01_dasbor_sebelum", full_page=False)
+
+    # The service schedules the recompute on commit; the real worker picks it up.
+    mpp_status_update(user=None, mpp=batu, status=Mpp.Status.OPERATING, inaugurated_on=datetime.date(2022, 12, 5))
+    deadline = time.monotonic() + 60
+    while True:
+        page.reload()
+        if _operating_count(page) != before or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    shot(page, "journey2_02_dasbor_sesudah", full_page=False)
+
+    assert _operating_count(page) == before + 1
+    assert page.locator(".freshness").filter(has_text="usang").count() == 0
+    assert "Snapshot ini sudah usang" not in page.locator("main").inner_text()
