@@ -6,6 +6,9 @@ import time
 from django.urls import reverse
 
 from dashboards.services import progress_recompute
+from mou.history import load as load_national_mou
+from mou.models import Agreement, AgreementParty
+from mou.services import agreement_party_update
 from regions.models import Mpp, Region
 from regions.services import mpp_create, mpp_status_update
 from tests.browser.conftest import log_in
@@ -92,3 +95,40 @@ def test_ministry_staff_see_the_national_count_go_up_once_the_worker_recomputes(
     assert _operating_count(page) == before + 1
     assert page.locator(".freshness").filter(has_text="usang").count() == 0
     assert "Snapshot ini sudah usang" not in page.locator("main").inner_text()
+
+
+def test_an_admin_signs_off_a_party_another_admin_edited_but_not_one_they_edited_themselves(
+    page, shot, admin_user, second_admin
+):
+    load_national_mou(stdout=open("/dev/null", "w"))
+    parties = AgreementParty.objects.filter(agreement__kind=Agreement.Kind.NATIONAL)
+    kemendagri = parties.get(institution__short_name="Kemendagri")
+    kemenkeu = parties.get(institution__short_name="Kemenkeu")
+    agreement_party_update(user=second_admin, party=kemendagri, signatory_name="Tito Karnavian")
+    agreement_party_update(user=admin_user, party=kemenkeu, signatory_name="Sri Mulyani Indrawati")
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    log_in(page, admin_user)
+    page.goto(reverse("mou:sign-off-queue"))
+    shot(page, "journey3_01_antrean")
+    queue = page.locator("main table.data")
+    assert queue.locator("tr").filter(has_text="Tito Karnavian").count() == 1
+    assert queue.locator("tr").filter(has_text="Sri Mulyani Indrawati").count() == 0
+    assert page.get_by_role("button", name=f"Sahkan {kemenkeu.name}").count() == 0
+
+    page.get_by_role("button", name=f"Sahkan {kemendagri.name}").click()
+    page.wait_for_load_state()
+    shot(page, "journey3_02_disahkan")
+    assert f"{kemendagri.name} disahkan." in page.locator("main").inner_text()
+    assert page.get_by_role("button", name=f"Sahkan {kemendagri.name}").count() == 0
+
+    page.goto(reverse("mou:detail", args=[kemendagri.agreement_id]))
+    shot(page, "journey3_03_perjanjian")
+    kemendagri_row = page.locator("tr").filter(has_text=kemendagri.name)
+    kemenkeu_row = page.locator("tr").filter(has_text=kemenkeu.name)
+    assert "Disahkan" in kemendagri_row.inner_text()
+    assert kemenkeu_row.get_by_role("button", name=re.compile("^Sahkan")).count() == 0
+    assert "Anda pengubah terakhir" in kemenkeu_row.inner_text()
+    kemendagri.refresh_from_db()
+    kemenkeu.refresh_from_db()
+    assert (kemendagri.signed_off_by, kemenkeu.signed_off_by) == (admin_user, None)
