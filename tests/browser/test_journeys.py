@@ -132,3 +132,53 @@ def test_an_admin_signs_off_a_party_another_admin_edited_but_not_one_they_edited
     kemendagri.refresh_from_db()
     kemenkeu.refresh_from_db()
     assert (kemendagri.signed_off_by, kemenkeu.signed_off_by) == (admin_user, None)
+
+
+# What a screen reader and a phone need of every page, found in the rendered DOM.
+ACCESSIBILITY_PROBLEMS = """() => {
+  const problems = [];
+  const named = (el) => (el.getAttribute("aria-label") || "").trim()
+    || (el.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean)
+         .map((id) => (document.getElementById(id)?.textContent || "").trim()).join("")
+    || (el.querySelector(":scope > title")?.textContent || "").trim();
+  const hidden = (el) => el.closest("[aria-hidden=true]") !== null;
+  for (const img of document.querySelectorAll("img")) {
+    if (!hidden(img) && !img.hasAttribute("alt") && !named(img)) problems.push("img without alt: " + img.src);
+  }
+  for (const svg of document.querySelectorAll("svg[role=img]")) {
+    if (!named(svg)) problems.push("svg role=img without a name: " + svg.outerHTML.slice(0, 80));
+  }
+  const fields = document.querySelectorAll(
+    "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]), select, textarea");
+  for (const field of fields) {
+    const labelled = (field.id && document.querySelector(`label[for="${CSS.escape(field.id)}"]`))
+      || field.closest("label") || named(field) || (field.getAttribute("title") || "").trim();
+    if (!labelled) problems.push("field without a label: " + field.outerHTML.slice(0, 80));
+  }
+  const headings = document.querySelectorAll("h1").length;
+  if (headings !== 1) problems.push(`${headings} h1 elements`);
+  const width = document.documentElement.scrollWidth;
+  if (width > window.innerWidth + 1) problems.push(`page scrolls sideways: ${width}px wide`);
+  return problems;
+}"""
+
+
+def test_the_dashboard_region_list_and_mpp_page_are_accessible_on_a_375px_phone(page, shot, analyst):
+    batu = mpp_create(
+        user=None, region=Region.objects.get(code="35.79"), name="MPP Among Warga",
+        status=Mpp.Status.OPERATING, inaugurated_on=datetime.date(2022, 12, 5), tenant_count=26, service_count=207,
+    )
+    progress_recompute()
+    page.set_viewport_size({"width": 375, "height": 812})
+
+    log_in(page, analyst)
+    problems = {}
+    for name, url in [
+        ("dasbor", reverse("dashboards:national")),
+        ("wilayah", reverse("regions:list")),
+        ("mpp", reverse("regions:mpp-detail", args=[batu.pk])),
+    ]:
+        page.goto(url)
+        shot(page, f"journey4_{name}_375px")
+        problems[name] = page.evaluate(ACCESSIBILITY_PROBLEMS)
+    assert problems == {"dasbor": [], "wilayah": [], "mpp": []}
