@@ -46,6 +46,7 @@ def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(pa
     page.get_by_label("Catatan / alasan").fill("Komitmen ditandatangani Wali Kota Batu")
     page.get_by_label(re.compile("^Bukti")).set_input_files(str(evidence))
     shot(page, "journey1_03_perbarui_status")
+    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
     page.get_by_role("button", name="Simpan status").click()
     page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
     shot(page, "journey1_04_riwayat")
@@ -155,6 +156,13 @@ ACCESSIBILITY_PROBLEMS = """() => {
       || field.closest("label") || named(field) || (field.getAttribute("title") || "").trim();
     if (!labelled) problems.push("field without a label: " + field.outerHTML.slice(0, 80));
   }
+  for (const el of document.querySelectorAll("[aria-describedby], [aria-labelledby]")) {
+    for (const attr of ["aria-describedby", "aria-labelledby"]) {
+      for (const id of (el.getAttribute(attr) || "").split(/\\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) problems.push(`${attr} points at a missing #${id}`);
+      }
+    }
+  }
   const headings = document.querySelectorAll("h1").length;
   if (headings !== 1) problems.push(`${headings} h1 elements`);
   const width = document.documentElement.scrollWidth;
@@ -179,6 +187,6 @@ def test_the_dashboard_region_list_and_mpp_page_are_accessible_on_a_375px_phone(
         ("mpp", reverse("regions:mpp-detail", args=[batu.pk])),
     ]:
         page.goto(url)
-        shot(page, f"journey4_{name}_375px")
+        shot(page, f"journey4_{name}_375px", full_page=False)
         problems[name] = page.evaluate(ACCESSIBILITY_PROBLEMS)
     assert problems == {"dasbor": [], "wilayah": [], "mpp": []}
