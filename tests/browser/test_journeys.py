@@ -3,8 +3,10 @@ import datetime
 import re
 import time
 
+import pytest
 from django.urls import reverse
 
+from dashboards.selectors import snapshot_latest
 from dashboards.services import progress_recompute
 from mou.history import load as load_national_mou
 from mou.models import Agreement, AgreementParty
@@ -12,6 +14,9 @@ from mou.services import agreement_party_update
 from regions.models import Mpp, Region
 from regions.services import mpp_create, mpp_status_update
 from tests.browser.conftest import log_in
+from tests.processes import wait_for
+
+pytestmark = pytest.mark.integration
 
 # A one-page PDF, small but real: viewers open it and the upload check reads its signature.
 EVIDENCE_PDF = (
@@ -65,6 +70,11 @@ def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(pa
     assert (mpp.tenant_count, mpp.status) == (14, Mpp.Status.COMMITTED)
 
 
+def _fresh_snapshot() -> bool:
+    snapshot = snapshot_latest()
+    return snapshot is not None and not snapshot.stale
+
+
 def _operating_count(page) -> int:
     value = page.locator(".tile").filter(has_text="MPP beroperasi").first.locator(".tile-value").inner_text()
     return int(re.match(r"[\d.]+", value).group().replace(".", ""))
@@ -75,7 +85,9 @@ def test_ministry_staff_see_the_national_count_go_up_once_the_worker_recomputes(
         user=None, region=Region.objects.get(code="35.79"), name="MPP Among Warga",
         status=Mpp.Status.PREPARING, tenant_count=26, service_count=207,
     )
+    # Creating the MPP already queued a recompute the worker may be running; settle on a fresh snapshot.
     progress_recompute()
+    wait_for(_fresh_snapshot, timeout=60, what="a fresh progress snapshot")
 
     log_in(page, analyst)
     page.goto(reverse("dashboards:national"))
