@@ -1,4 +1,5 @@
 """A real headless Chromium for browser journeys against pytest-django's live server."""
+import importlib
 import os
 from pathlib import Path
 
@@ -72,3 +73,12 @@ def log_in(page, user, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_load_state()
     assert "/masuk/" not in page.url, page.locator("main").inner_text()
+
+
+@pytest.fixture
+def seeded_targets(transactional_db):
+    """The 2024 targets the migrations seed, seeded again the migration's own way (idempotent): after an
+    earlier transactional test's flush they are only back if serialized rollback restored them."""
+    from django.apps import apps
+
+    importlib.import_module("dashboards.migrations.0002_seed_targets").seed(apps, None)
