@@ -1,5 +1,4 @@
 """The national dashboard in a real Chromium: tiles and the curve fit a 1366x768 laptop screen."""
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -7,19 +6,8 @@ from django.urls import reverse
 
 from dashboards.history import load as load_reported_totals
 from dashboards.services import progress_recompute
-from tests.conftest import IN_CI, client_for
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-
-
-def require_chromium() -> None:
-    """Skip on a developer's machine without Chromium; under CI it must be there."""
-    if CHROMIUM.exists():
-        return
-    if IN_CI:
-        pytest.fail(f"Chromium at {CHROMIUM} is required under CI")
-    pytest.skip(f"Chromium at {CHROMIUM} is not installed")
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_chromium
+from tests.conftest import client_for
 
 
 @pytest.mark.integration
@@ -34,9 +22,7 @@ def test_the_national_dashboard_renders_tiles_and_curve_on_one_laptop_screen(kno
     ARTIFACTS.mkdir(exist_ok=True)
     # No ORM below: Playwright runs an event loop in this thread.
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
         context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
         page = context.new_page()
