@@ -7,6 +7,7 @@ worker's task is handed out again; kombu's filesystem transport deletes a messag
 import contextlib
 import os
 import signal
+import time
 
 import pytest
 from django.db import connection, transaction
@@ -77,6 +78,9 @@ def test_a_recompute_whose_worker_is_killed_runs_again_on_a_new_worker_and_finis
         os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=10)
     assert not ProgressSnapshot.objects.filter(run=run).exists()
+    # Past the visibility timeout (2 s here), so the new worker's first sweep hands the message out again;
+    # kombu's later sweeps run only every ~100 s by default.
+    time.sleep(3)
 
     with running(WORKER, env, second_log):
         wait_for(lambda: RecomputeRun.objects.get(pk=run.pk).state == RecomputeRun.State.DONE, timeout=60,
