@@ -12,22 +12,25 @@ from mpp_portal.audit import change_records_for
 from mpp_portal.models import ChangeRecord
 
 from .models import Mpp, Province, Region
+from .names import RegionCandidate, RegionNameResolver, Resolution
 
 Stage = Region.Stage
 
 
-def _mpp_with(status: str):
-    return Exists(Mpp.objects.filter(region=OuterRef("pk"), status=status))
+def _mpp_with(status: str, recorded: Q):
+    return Exists(Mpp.objects.filter(recorded, region=OuterRef("pk"), status=status))
 
 
-def with_stage(queryset: QuerySet) -> QuerySet:
-    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4)."""
-    signed = Exists(Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED))
+def with_stage(queryset: QuerySet, *, recorded_only: bool = False) -> QuerySet:
+    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4).
+    ``recorded_only`` leaves demo records ("contoh") out, as the public pages must."""
+    recorded = Q(is_demo=False) if recorded_only else Q()
+    signed = Exists(Commitment.objects.filter(recorded, region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED))
     return queryset.annotate(
         stage=Case(
-            When(_mpp_with(Mpp.Status.OPERATING), then=Value(Stage.OPERATING)),
-            When(_mpp_with(Mpp.Status.PREPARING), then=Value(Stage.PREPARING)),
-            When(Q(_mpp_with(Mpp.Status.COMMITTED)) | Q(signed), then=Value(Stage.COMMITTED)),
+            When(_mpp_with(Mpp.Status.OPERATING, recorded), then=Value(Stage.OPERATING)),
+            When(_mpp_with(Mpp.Status.PREPARING, recorded), then=Value(Stage.PREPARING)),
+            When(Q(_mpp_with(Mpp.Status.COMMITTED, recorded)) | Q(signed), then=Value(Stage.COMMITTED)),
             default=Value(Stage.NONE),
             output_field=CharField(),
         )
@@ -120,3 +123,28 @@ def officer_regions(*, user) -> list[Region]:
         for mpp in region.mpps.all():
             mpp.needs = _mpp_needs(mpp, stale_before=stale_before)
     return regions
+
+
+# --- Finding a region by the name people write -----------------------------------------------------------
+
+def region_resolver() -> tuple[RegionNameResolver, dict[str, Region]]:
+    """The import's name resolver over the registry, and the regions by code (one query)."""
+    regions = {region.code: region for region in Region.objects.select_related("province")}
+    resolver = RegionNameResolver(RegionCandidate(code=r.code, name=r.name, kind=r.kind) for r in regions.values())
+    return resolver, regions
+
+
+def region_search_public(*, text: str) -> tuple[Resolution, Region | None, list[Region]]:
+    """A visitor's search: the resolution, the one region found (with its stage and MPPs from recorded data
+    only, demo records left out) and the candidates to choose from when the name is ambiguous or unknown.
+    Never a guess: an ambiguous name returns no region."""
+    resolver, regions = region_resolver()
+    resolution = resolver.resolve(text)
+    candidates = [regions[c.code] for c in resolution.candidates]
+    if not resolution.ok:
+        return resolution, None, candidates
+    region = (with_stage(Region.objects.select_related("province"), recorded_only=True)
+              .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.filter(is_demo=False).order_by("name"),
+                                         to_attr="recorded_mpps"))
+              .get(code=resolution.region.code))
+    return resolution, region, candidates

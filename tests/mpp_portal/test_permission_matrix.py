@@ -87,6 +87,7 @@ def fixture_objects(users) -> dict:
         mpp=batu_mpp, criterion=criterion, user=users["batu_officer"], met=True, evidence_note="ada"
     )
     signing = SigningEvent.objects.order_by("pk").first()
+    call_command("recompute_progress", stdout=io.StringIO())  # the exports and the PDF read the latest snapshot
     return {
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
         "national_institution": national.parties.order_by("pk").first().institution_id,
