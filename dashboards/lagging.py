@@ -151,14 +151,14 @@ def lagging_list(*, user, basis: str = Target.Basis.KEMENPANRB, province: str | 
     rows = []
     for region in regions:
         signed_on, target_year = commitments.get(region.pk, (None, None))
-        fiscal_class, fiscal_year = fiscal.get(region.pk, (None, None))
+        region_class, fiscal_year = fiscal.get(region.pk, (None, None))
         entered = since.get((region.pk, STAGE_STATUS[region.stage])) if region.stage in STAGE_STATUS else None
         if region.stage == Stage.COMMITTED and signed_on is not None:
             signed_at = _start_of_day(signed_on)
             entered = signed_at if entered is None else min(entered, signed_at)
         row = LaggingRegion(
             region=region, stage=region.stage, since=entered, last_update=last_update.get(region.pk),
-            signed_on=signed_on, target_year=target_year, fiscal_class=fiscal_class, fiscal_year=fiscal_year,
+            signed_on=signed_on, target_year=target_year, fiscal_class=region_class, fiscal_year=fiscal_year,
             mpp_count=counts.get(region.pk, 0), demo_mpp_count=demo.get(region.pk, 0),
             days_in_stage=(now - entered).days if entered is not None else None,
         )
