@@ -42,8 +42,8 @@ def coverage_class(numerator: int, denominator: int) -> int:
 
 
 def province_tiles(provinces) -> list[dict]:
-    """One tile per province snapshot, in reading order (row, then column) so keyboard focus moves west to
-    east along each row. A province the layout does not know yet (a new one in the registry) gets a tile
+    """One tile per province snapshot, west to east (column, then row north to south): the order keyboard
+    focus follows, and the order the tiles wrap in on a phone. A province the layout does not know yet (a new one in the registry) gets a tile
     in a row below the map rather than none."""
     layout = tile_layout()
     cols, rows = grid_size()
@@ -61,7 +61,7 @@ def province_tiles(provinces) -> list[dict]:
             "numerator": snapshot.numerator, "denominator": snapshot.denominator,
             "cls": coverage_class(snapshot.numerator, snapshot.denominator),
         })
-    return sorted(tiles, key=lambda t: (t["row"], t["col"]))
+    return sorted(tiles, key=lambda t: (t["row"] > rows, t["col"], t["row"]))
 
 
 def short_region_name(name: str, kind: str) -> str:
