@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from mpp_portal.access import is_member
+from quality.filters import MppQualityFilterSet
 from regions.filters import MppFilterSet, RegionFilterSet
 from regions.selectors import mpp_list, region_list
 
@@ -67,10 +68,18 @@ def region_export(request):
 
 @export_view
 def mpp_export(request):
-    filterset = _filterset(MppFilterSet, request, mpp_list(user=request.user))
-    if filterset.is_bound and not filterset.is_valid():
-        return _bad_filter(filterset.errors)
-    return export_lists.mpp_export(filterset.qs, filters=_described(filterset.form) if filterset.is_bound else "")
+    """The filters of the MPP API list and of the MPP list page (/kualitas/mpp/: MPP Digital, OSS, "mine")."""
+    base = _filterset(MppFilterSet, request, mpp_list(user=request.user))
+    if base.is_bound and not base.is_valid():
+        return _bad_filter(base.errors)
+    page_only = {name: value for name, value in request.GET.items()
+                 if name in MppQualityFilterSet.base_filters and name not in MppFilterSet.base_filters}
+    quality = MppQualityFilterSet(page_only or None, queryset=base.qs, request_user=request.user)
+    if quality.is_bound and not quality.is_valid():
+        return _bad_filter(quality.errors)
+    described = "; ".join(part for part in (_described(base.form) if base.is_bound else "",
+                                             _described(quality.form) if quality.is_bound else "") if part)
+    return export_lists.mpp_export(quality.qs, filters=described)
 
 
 @export_view

@@ -149,3 +149,14 @@ def test_a_large_export_streams_every_region(known_rollout, analyst):
     chunks = list(response.streaming_content)
     assert len(chunks) > 500  # row by row, not one body built in memory
     assert len(_csv(b"".join(chunks))) == 514
+
+
+def test_the_mpp_export_follows_the_mpp_list_page_filters_and_is_linked_from_it(demo_mpp, analyst):
+    Mpp.objects.filter(region__code="35.79").update(digital_status=Mpp.DigitalStatus.LIVE, oss_integrated=True)
+    client = client_for(analyst)
+    page = client.get(reverse("quality:mpps"), {"province": "35", "digital_status": "live"}).text
+    assert reverse("dashboards:mpp-export", args=["xlsx"]) + "?province=35&amp;digital_status=live" in page
+    _response, body = _get(client, "mpp-export", "csv", {"province": "35", "digital_status": "live"})
+    assert [row["Nama"] for row in _csv(body)] == ["MPP 35.79"]
+    response = client.get(reverse("dashboards:mpp-export", args=["csv"]), {"digital_status": "terbang"})
+    assert response.status_code == 400
