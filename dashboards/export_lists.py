@@ -14,10 +14,10 @@ from .exports import Column, Export, yes_no
 from .models import BASIS_NOTES, ProgressSnapshot, Target
 
 PERCENT = "0.0"
-SOURCE = gettext_lazy("Portal Pemantauan MPP Kementerian PANRB: daftar wilayah Kemendagri, MPP dan riwayat statusnya, "
-           "komitmen kepala daerah, kapasitas fiskal (PMK).")
-REGISTRY_BASIS = gettext_lazy("daftar Kemendagri: 514 kabupaten/kota, masing-masing satu baris; tahap dihitung dari data saat "
-                   "diunduh.")
+SOURCE = gettext_lazy("Portal Pemantauan MPP Kementerian PANRB: daftar wilayah Kemendagri, MPP dan riwayat "
+                      "statusnya, komitmen kepala daerah, kapasitas fiskal (PMK).")
+REGISTRY_BASIS = gettext_lazy("daftar Kemendagri: 514 kabupaten/kota, masing-masing satu baris; tahap dihitung dari "
+                              "data saat diunduh.")
 
 
 def basis_text(basis: str) -> str:

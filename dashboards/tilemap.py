@@ -43,8 +43,8 @@ def coverage_class(numerator: int, denominator: int) -> int:
 
 def province_tiles(provinces) -> list[dict]:
     """One tile per province snapshot, west to east (column, then row north to south): the order keyboard
-    focus follows, and the order the tiles wrap in on a phone. A province the layout does not know yet (a new one in the registry) gets a tile
-    in a row below the map rather than none."""
+    focus follows, and the order the tiles wrap in on a phone. A province the layout does not know yet (a new
+    one in the registry) gets a tile in a row below the map rather than none."""
     layout = tile_layout()
     cols, rows = grid_size()
     unplaced = 0
