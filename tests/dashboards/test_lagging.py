@@ -100,3 +100,10 @@ def test_the_api_gives_the_same_list_in_the_same_order(stuck, analyst):
 def test_the_api_refuses_a_bad_filter_with_field_errors(stuck, analyst):
     response = api_for(analyst).get("/api/lagging/", {"fiscal_class": "kaya"})
     assert response.status_code == 400 and "fiscal_class" in response.json()
+
+
+def test_the_page_runs_a_constant_handful_of_queries_however_many_regions_lag(stuck, analyst,
+                                                                             django_assert_max_num_queries):
+    client = client_for(analyst)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("dashboards:lagging")).status_code == 200  # 500 regions lag here
