@@ -63,6 +63,8 @@ class LaggingListView(generics.ListAPIView):
     serializer_class = LaggingRegionSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator asks without a real request
+            return []
         form = LaggingFilterForm(self.request.query_params)
         if not form.is_valid():
             raise ValidationError({name: list(messages) for name, messages in form.errors.items()})
