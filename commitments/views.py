@@ -18,6 +18,7 @@ from mpp_portal.access import is_admin
 from mpp_portal.audit import change_records_for
 from mpp_portal.views import MemberRequiredMixin
 from regions.inaugurations import inauguration_create, inauguration_mpps_set, inauguration_update
+from regions import selectors as regions_selectors
 from regions.models import Inauguration
 
 from . import selectors
@@ -54,11 +55,11 @@ class InaugurationDetailView(MemberRequiredMixin, TemplateView):
     template_name = "commitments/inauguration_detail.html"
 
     def get_context_data(self, **kwargs):
-        event = selectors.inauguration_get(user=self.request.user, pk=self.kwargs["pk"])
+        event = regions_selectors.inauguration_get(user=self.request.user, pk=self.kwargs["pk"])
         if event is None:
             raise Http404
         return super().get_context_data(
-            event=event, mpps=selectors.inauguration_mpps(user=self.request.user, event=event),
+            event=event, mpps=regions_selectors.inauguration_mpps(user=self.request.user, event=event),
             history=change_records_for(event)[:50], **kwargs
         )
 

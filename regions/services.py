@@ -371,6 +371,13 @@ def mpps_demo_delete(*, user, note: str = "load_demo --clear") -> int:
     return len(demo)
 
 
+def region_commitment_signed_set(*, region_ids, signed: bool) -> int:
+    """Mark whether the regions' heads have signed a commitment (the commitments app says so after each change
+    of its records, in its own transaction and with its own change record). Returns how many regions changed."""
+    return Region.objects.filter(pk__in=list(region_ids)).exclude(has_signed_commitment=signed).update(
+        has_signed_commitment=signed)
+
+
 @transaction.atomic
 def region_officers_set(*, user, region: Region, officers) -> Region:
     """Set the officers of a region (admins only), recording who was added and removed."""

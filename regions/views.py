@@ -7,6 +7,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.decorators.http import require_safe
 
 from mpp_portal.access import can, is_member
+from mpp_portal.extensions import region_events
 from mpp_portal.views import MemberRequiredMixin
 
 from . import selectors, services
@@ -60,6 +61,11 @@ class RegionDetailView(MemberRequiredMixin, DetailView):
         context["mpps"] = selectors.mpp_list(user=self.request.user, filters={"region": region.code})
         context["history"] = selectors.region_history(region=region)[:50]
         context["can_change"] = can(self.request.user, region, action="change")
+        # Commitments come from the commitments app through mpp_portal.extensions; inaugurations are our own.
+        context["events"] = region_events(user=self.request.user, region=region) + [
+            ("regions/partials/region_inauguration.html", event)
+            for event in selectors.region_inaugurations(user=self.request.user, region=region)
+        ]
         return context
 
 

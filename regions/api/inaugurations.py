@@ -2,10 +2,10 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
-from commitments.selectors import inauguration_list
 from mpp_portal.api import AdminWritePermission
 from regions.inaugurations import EVENT_FIELDS, inauguration_create, inauguration_mpps_set, inauguration_update
 from regions.models import Inauguration, Mpp
+from regions.selectors import inauguration_list
 
 
 class InauguratedMppSerializer(serializers.ModelSerializer):
