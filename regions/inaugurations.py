@@ -55,6 +55,18 @@ def inauguration_for_date(
 
 
 @transaction.atomic
+def inauguration_save(*, user, event: Inauguration | None, mpps: list[Mpp], **fields) -> Inauguration:
+    """Create (``event=None``) or change an event and link exactly ``mpps`` to it, all or nothing: an MPP
+    that cannot be linked (changed meanwhile, or invalid) leaves the event as it was."""
+    if event is None:
+        event = inauguration_create(user=user, **fields)
+    else:
+        inauguration_update(user=user, event=event, **fields)
+    inauguration_mpps_set(user=user, event=event, mpps=mpps)
+    return event
+
+
+@transaction.atomic
 def inauguration_mpps_set(*, user, event: Inauguration, mpps: list[Mpp]) -> int:
     """Link exactly ``mpps`` to the event (unlinking the others); returns how many MPPs changed.
 

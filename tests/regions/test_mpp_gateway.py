@@ -11,7 +11,7 @@ from django.db import connection, connections, transaction
 
 from mpp_portal.audit import change_records_for
 from mpp_portal.events import progress_changed
-from quality.services import mpp_digital_status_set, mpp_oss_integration_set
+from quality.services import mpp_digital_status_set
 from regions.imports import mpp_import
 from regions.inaugurations import inauguration_create, inauguration_mpps_set
 from regions.models import Mpp, Region, StatusUpdate
