@@ -14,7 +14,7 @@ from mpp_portal.events import progress_changed
 from quality.services import mpp_digital_status_set
 from regions.imports import mpp_import
 from regions.inaugurations import inauguration_create, inauguration_mpps_set
-from regions.models import Mpp, Region, StatusUpdate
+from regions.models import Inauguration, Mpp, Region, StatusUpdate
 from regions.services import VersionConflict, mpp_create, mpp_update
 from tests.conftest import api_for, client_for
 from tests.regions.conftest import mpp_in
@@ -259,3 +259,15 @@ def _wait_for_a_backend_blocked_on_a_lock(timeout: float = 20) -> None:
                 return
             time.sleep(0.05)
     raise AssertionError("the import never waited on the officer's row lock")
+
+
+@pytest.mark.django_db
+def test_the_inauguration_page_shows_a_refused_link_and_saves_neither_the_event_nor_the_links(admin_user):
+    # A record from before the MPP Digital rule applied to every path: live without a date.
+    mpp_in("35.79", name="MPP Among Warga", digital_status="live")
+    response = client_for(admin_user).post("/peristiwa/peresmian/baru/", {
+        "date": "2022-12-05", "place": "Istana Wapres", "mode": "in_person", "regions": "35.79 Kota Batu"})
+    assert response.status_code == 200
+    assert "Isi tanggal MPP Digital mulai aktif." in response.content.decode()
+    assert not Inauguration.objects.exists()
+    assert not Mpp.objects.filter(inauguration__isnull=False).exists()
