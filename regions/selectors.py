@@ -6,12 +6,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.models import Commitment
 from mpp_portal.access import scope
 from mpp_portal.audit import change_records_for
 from mpp_portal.models import ChangeRecord
 
-from .models import Mpp, Province, Region
+from .models import Inauguration, Mpp, Province, Region
 from .names import RegionCandidate, RegionNameResolver, Resolution
 
 Stage = Region.Stage
@@ -22,10 +21,11 @@ def _mpp_with(status: str, recorded: Q):
 
 
 def with_stage(queryset: QuerySet, *, recorded_only: bool = False) -> QuerySet:
-    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4).
-    ``recorded_only`` leaves demo records ("contoh") out, as the public pages must."""
+    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
+    commitment counts through ``Region.has_signed_commitment``, kept by the commitments app.
+    ``recorded_only`` leaves demo MPPs ("contoh") out, as the public pages must."""
     recorded = Q(is_demo=False) if recorded_only else Q()
-    signed = Exists(Commitment.objects.filter(recorded, region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED))
+    signed = Q(has_signed_commitment=True)
     return queryset.annotate(
         stage=Case(
             When(_mpp_with(Mpp.Status.OPERATING, recorded), then=Value(Stage.OPERATING)),
@@ -123,6 +123,26 @@ def officer_regions(*, user) -> list[Region]:
         for mpp in region.mpps.all():
             mpp.needs = _mpp_needs(mpp, stale_before=stale_before)
     return regions
+
+
+# --- Inaugurations (peresmian) -------------------------------------------------------------------------
+
+def inauguration_list(*, user) -> QuerySet:
+    return scope(user, Inauguration.objects.all()).annotate(
+        mpp_count=Count("mpps"), demo_mpp_count=Count("mpps", filter=Q(mpps__is_demo=True))
+    )
+
+
+def inauguration_get(*, user, pk: int) -> Inauguration | None:
+    return inauguration_list(user=user).filter(pk=pk).first()
+
+
+def inauguration_mpps(*, user, event: Inauguration) -> QuerySet:
+    return scope(user, Mpp.objects.filter(inauguration=event)).select_related("region", "region__province")
+
+
+def region_inaugurations(*, user, region) -> QuerySet:
+    return scope(user, Inauguration.objects.filter(mpps__region=region)).distinct()
 
 
 # --- Finding a region by the name people write -----------------------------------------------------------

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from commitments.models import Commitment, SigningEvent
+from commitments.models import SigningEvent
+from commitments.services import commitment_create
 from dashboards.lagging import lagging_list
 from quality.models import FiscalCapacity
 from regions.models import Mpp, Region, StatusUpdate
@@ -29,7 +30,7 @@ def stuck(known_rollout):
     _moved(Mpp.objects.get(region__code="35.07"), Mpp.Status.PREPARING, 400)
     _moved(mpp_create("35.09", status=Mpp.Status.PREPARING), Mpp.Status.PREPARING, 30)
     event = SigningEvent.objects.create(date=(NOW - datetime.timedelta(days=730)).date(), place="Jakarta")
-    Commitment.objects.create(event=event, region=Region.objects.get(code="35.17"), target_year=2023)
+    commitment_create(user=None, event=event, region=Region.objects.get(code="35.17"), target_year=2023)
     lumajang = Mpp.objects.get(region__code="35.08")
     _moved(lumajang, Mpp.Status.COMMITTED, 100)
     for code, fiscal_class in (("35.07", "rendah"), ("35.09", "tinggi"), ("35.17", "sangat_rendah")):
