@@ -16,6 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from mpp_portal.progress_events import progress_recomputed
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
@@ -107,6 +108,8 @@ def progress_recompute(*, run_id: int | None = None, trigger: str = "command") -
             # Finished in the same transaction as its snapshots: a worker killed at any point leaves either
             # both or neither, so a run taken over never gets a second set of snapshots.
             _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
+            # Other apps (the open data) learn of new figures only once they are committed.
+            transaction.on_commit(lambda: progress_recomputed.send(sender=RecomputeRun, run_id=run.pk))
     except Exception:
         _finish(run, started, state=RecomputeRun.State.FAILED, error=traceback.format_exc()[-8000:])
         raise
@@ -172,14 +175,16 @@ class Figures:
         self.mpp_count += other.mpp_count
 
 
-def _unit_rows(metric: str) -> list[dict]:
+def _unit_rows(metric: str, *, include_demo: bool = True) -> list[dict]:
     """Grouped in SQL by province, DKI membership, stage and the date each region was first reached: a few rows
     per province whatever the number of regions. Both bases are computed from the same rows."""
     condition, date_field = METRIC_FILTERS[metric]
     reaching = Mpp.objects.filter(condition, region=OuterRef("pk"))
+    if not include_demo:
+        reaching = reaching.filter(is_demo=False)
     first = reaching.order_by().values("region").annotate(first=Min(date_field)).values("first")
     return list(
-        with_stage(Region.objects.order_by())
+        with_stage(Region.objects.order_by(), include_demo=include_demo)
         .annotate(reached=Exists(reaching), first=Subquery(first))
         .values("province_id", "is_dki_administrative", "stage", "reached", "first")
         .annotate(units=Count("pk"))
@@ -187,9 +192,10 @@ def _unit_rows(metric: str) -> list[dict]:
     )
 
 
-def _mpp_counts(metric: str) -> dict[int, int]:
+def _mpp_counts(metric: str, *, include_demo: bool = True) -> dict[int, int]:
     condition, _date_field = METRIC_FILTERS[metric]
-    rows = Mpp.objects.filter(condition).values("region__province_id").annotate(n=Count("pk")).order_by()
+    mpps = Mpp.objects.filter(condition) if include_demo else Mpp.objects.filter(condition, is_demo=False)
+    rows = mpps.values("region__province_id").annotate(n=Count("pk")).order_by()
     return {row["region__province_id"]: row["n"] for row in rows}
 
 
@@ -215,6 +221,18 @@ def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, in
     for province_id, count in mpp_counts.items():
         figures[province_id].mpp_count = count
     return figures
+
+
+def progress_figures(*, target: Target, include_demo: bool = True) -> dict[int, Figures]:
+    """A target's figures per province id, computed now; ``include_demo=False`` counts recorded MPPs and
+    commitments only (the open data). The recompute uses the same rules through ``_snapshots_write``."""
+    return _province_figures(target, _unit_rows(target.metric, include_demo=include_demo),
+                             _mpp_counts(target.metric, include_demo=include_demo))
+
+
+def monthly_series(figures: Figures, *, as_of: datetime.date) -> list[list]:
+    """[["2017-03", 1], ...]: units reached by the end of each month, as the snapshots store them."""
+    return _monthly_series(figures.reached_on, as_of)
 
 
 def _region_lists(run: RecomputeRun) -> list[ProvinceRegionList]:

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("mou.urls")),
     path("", include("quality.urls")),
+    path("", include("opendata.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"

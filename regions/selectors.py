@@ -16,18 +16,22 @@ from .models import Mpp, Province, Region
 Stage = Region.Stage
 
 
-def _mpp_with(status: str):
-    return Exists(Mpp.objects.filter(region=OuterRef("pk"), status=status))
+def _mpp_with(status: str, *, include_demo: bool = True):
+    mpps = Mpp.objects.filter(region=OuterRef("pk"), status=status)
+    return Exists(mpps if include_demo else mpps.filter(is_demo=False))
 
 
-def with_stage(queryset: QuerySet) -> QuerySet:
-    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4)."""
-    signed = Exists(Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED))
+def with_stage(queryset: QuerySet, *, include_demo: bool = True) -> QuerySet:
+    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4).
+    ``include_demo=False`` derives it from recorded MPPs and commitments only (open data)."""
+    commitments = Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED)
+    signed = Exists(commitments if include_demo else commitments.filter(is_demo=False, event__is_demo=False))
     return queryset.annotate(
         stage=Case(
-            When(_mpp_with(Mpp.Status.OPERATING), then=Value(Stage.OPERATING)),
-            When(_mpp_with(Mpp.Status.PREPARING), then=Value(Stage.PREPARING)),
-            When(Q(_mpp_with(Mpp.Status.COMMITTED)) | Q(signed), then=Value(Stage.COMMITTED)),
+            When(_mpp_with(Mpp.Status.OPERATING, include_demo=include_demo), then=Value(Stage.OPERATING)),
+            When(_mpp_with(Mpp.Status.PREPARING, include_demo=include_demo), then=Value(Stage.PREPARING)),
+            When(Q(_mpp_with(Mpp.Status.COMMITTED, include_demo=include_demo)) | Q(signed),
+                 then=Value(Stage.COMMITTED)),
             default=Value(Stage.NONE),
             output_field=CharField(),
         )
