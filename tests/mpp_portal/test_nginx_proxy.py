@@ -4,7 +4,6 @@ pages and data files as their Cache-Control allows while signed-in visitors alwa
 import datetime
 import http.client
 import os
-import shutil
 import ssl
 import subprocess
 import sys
@@ -15,70 +14,16 @@ from django.conf import settings
 from django.test import Client
 
 from dashboards.services import progress_recompute
+from deploy import nginx_native
 from opendata.services import release_publish
+from tests.conftest import IN_CI
 from tests.dashboards.conftest import mpp_create
 from tests.processes import ROOT, child_env, running, wait_for
 
 from .test_service_commands import compose_command
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Ports 8800-8809 are this branch's share of the machine.
 HTTP_PORT, HTTPS_PORT, WEB_PORT = 8803, 8804, 8805
-
-
-def site_config(tmp: Path) -> str:
-    """deploy/nginx/mpp.conf with only the addresses and paths marked "site:" replaced."""
-    replacements = {
-        "/var/cache/nginx/mpp": str(tmp / "cache"),
-        "server web:8000;": f"server 127.0.0.1:{WEB_PORT};",
-        "listen 80;": f"listen 127.0.0.1:{HTTP_PORT};",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{HTTPS_PORT} ssl http2;",
-        "/etc/nginx/tls/cert.pem": str(tmp / "cert.pem"),
-        "/etc/nginx/tls/key.pem": str(tmp / "key.pem"),
-        "alias /app/staticfiles/;": f"alias {ROOT / 'staticfiles'}/;",
-    }
-    lines = []
-    for line in (ROOT / "deploy" / "nginx" / "mpp.conf").read_text().splitlines():
-        if "# site:" in line:
-            for old, new in replacements.items():
-                line = line.replace(old, new)
-            assert "/etc/nginx" not in line and "web:8000" not in line, line
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def nginx_main(tmp: Path) -> Path:
-    """The surrounding nginx.conf a distribution ships, with everything writable under ``tmp``."""
-    (tmp / "mpp.conf").write_text(site_config(tmp))
-    main = tmp / "nginx.conf"
-    # Started as root (a CI container), nginx's workers would drop to "nobody" and lose the temp directory.
-    user = "user root;" if os.geteuid() == 0 else ""
-    main.write_text(f"""
-{user}
-daemon off;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {tmp}/access.log;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/mpp.conf;
-}}
-""")
-    return main
-
-
-def certificate(tmp: Path) -> None:
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", tmp / "key.pem", "-out", tmp / "cert.pem"],
-                   check=True, capture_output=True)
 
 
 def https(tmp: Path, method: str, path: str, *, headers=None, body=None):
@@ -102,13 +47,13 @@ def published(transactional_db, registry):
 
 @pytest.mark.integration
 def test_nginx_serves_the_portal_over_tls_and_caches_only_what_is_public(published, analyst, tmp_path):
-    if not os.path.exists(NGINX):
+    if not os.path.exists(nginx_native.NGINX):
+        if IN_CI:
+            pytest.fail("nginx is required under CI")
         pytest.skip("nginx is not installed")
-    certificate(tmp_path)
-    (tmp_path / "cache").mkdir()
-    main = nginx_main(tmp_path)
-    checked = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(main), "-e", str(tmp_path / "error.log")],
-                             capture_output=True, text=True)
+    nginx = nginx_native.prepare(tmp_path, http_port=HTTP_PORT, https_port=HTTPS_PORT, upstream_port=WEB_PORT,
+                                 static_root=ROOT / "staticfiles")
+    checked = nginx_native.check(nginx)
     assert checked.returncode == 0, checked.stderr
     assert "syntax is ok" in checked.stderr and "test is successful" in checked.stderr
 
@@ -121,8 +66,7 @@ def test_nginx_serves_the_portal_over_tls_and_caches_only_what_is_public(publish
     session = signed_in.cookies["sessionid"].value
 
     with running(compose_command("web"), env, tmp_path / "web.log"), \
-            running([NGINX, "-p", str(tmp_path), "-c", str(main), "-e", str(tmp_path / "error.log")], env,
-                    tmp_path / "nginx.log"):
+            running(nginx, env, tmp_path / "nginx.log"):
         wait_for(lambda: https(tmp_path, "GET", "/healthz")[0] == 200, timeout=60, what="nginx and gunicorn")
 
         plain = http.client.HTTPConnection("127.0.0.1", HTTP_PORT, timeout=10)
