@@ -35,6 +35,11 @@ def _stale_sql() -> str:
     )
 
 
+def generation_current() -> int | None:
+    """The run id of the newest snapshots as the recompute last announced it (None when the cache lost it)."""
+    return cache.get(GENERATION_KEY)
+
+
 def snapshot_is_stale(computed_at: datetime.datetime) -> bool:
     """Whether anything that moves progress happened after ``computed_at`` (an MPP saved, a change record of
     the regions or commitments apps), or a run waits in the queue (e.g. because the broker was down).

@@ -70,3 +70,16 @@ def test_the_progress_api_answers_304_until_the_figures_change(known_rollout, an
     progress_recompute()
     changed = client.get("/api/progress/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed.json()["targets"][0]["numerator"] == 5
+
+
+def test_a_dashboard_reused_from_the_cache_still_carries_a_working_csrf_token(known_rollout, analyst):
+    import re
+
+    progress_recompute()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(analyst)
+    pages = [client.get("/dasbor/").content.decode() for _ in range(3)]
+    assert pages[1] == pages[2]  # the third came from the cache, token and all
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pages[2]).group(1)
+    assert client.post("/keluar/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert client.get("/dasbor/")["Location"].startswith("/masuk/")  # signed out
