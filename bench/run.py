@@ -2,7 +2,8 @@
 
 Scenarios: N = 514 on SQLite, and N = 514, 5,000, 50,000 on a scratch PostgreSQL database with Redis.
 Set BENCH_SIZES="514,5000" to run fewer; BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432)
-and BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) choose the servers.
+and BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) choose the servers, BENCH_DB_PREFIX the scratch
+databases' names and BENCH_PORT gunicorn's port (nginx takes the next two).
 """
 import datetime
 import json
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PG = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "mpp_bench")  # scratch databases, dropped after each scenario
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "514,5000,50000").split(",")]
 TARGETS = {
     "national dashboard median <= 1.5x trivial": lambda r: r["latency"]["national dashboard"]["ratio_to_trivial"] <= 1.5,
@@ -93,7 +95,7 @@ def main():
         print("scenario: N=514 on SQLite", flush=True)
         results.append(run_scenario(514, f"sqlite:///{tmp}/bench.sqlite3", None, Path(tmp) / "sqlite-var"))
         for n in SIZES:
-            name = f"mpp_bench_{n}"
+            name = f"{DB_PREFIX}_{n}"
             psql(f"DROP DATABASE IF EXISTS {name}")
             psql(f"CREATE DATABASE {name}")
             print(f"scenario: N={n:,} on PostgreSQL + Redis", flush=True)
