@@ -6,8 +6,9 @@ the importer all ask it.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.events import progress_changed_announce
+from regions.services import region_commitment_signed_set
 
 from .models import Commitment, SigningEvent
 
@@ -90,7 +91,7 @@ def commitment_create(
         instance=commitment, user=user, action=action, region=region, note=note_for_history,
         changes={k: [None, v] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items() if v not in (None, "")},
     )
-    progress_recompute_schedule()  # a signed commitment moves its region to the "committed" stage
+    commitments_changed(region_ids=[region.pk])  # a signed commitment moves its region to the "committed" stage
     return commitment
 
 
@@ -99,7 +100,7 @@ def commitment_update(
     *, user, commitment: Commitment, action: str = "update", note_for_history: str = "", **fields
 ) -> dict:
     """Returns the changes made (empty when nothing differed)."""
-    before = snapshot(commitment, COMMITMENT_FIELDS)
+    before, before_region = snapshot(commitment, COMMITMENT_FIELDS), commitment.region_id
     for name, value in fields.items():
         setattr(commitment, name, value)
     changes = diff(before, snapshot(commitment, COMMITMENT_FIELDS))
@@ -107,7 +108,7 @@ def commitment_update(
         commitment.save()
         change_record_create(instance=commitment, user=user, action=action, changes=changes,
                              note=note_for_history, region=commitment.region)
-        progress_recompute_schedule()
+        commitments_changed(region_ids={before_region, commitment.region_id})
     return changes
 
 
@@ -115,8 +116,20 @@ def commitment_update(
 def commitment_delete(*, user, commitment: Commitment) -> None:
     change_record_create(instance=commitment, user=user, action="delete", region=commitment.region,
                          changes={k: [v, None] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items()})
+    region_id = commitment.region_id
     commitment.delete()
-    progress_recompute_schedule()
+    commitments_changed(region_ids=[region_id])
+
+
+def commitments_changed(*, region_ids) -> None:
+    """After commitments of these regions were written: tell regions which of them now have a signed one (their
+    stage), and announce that progress may have changed. Every writer of commitments calls this."""
+    region_ids = set(region_ids)
+    signed = set(Commitment.objects.filter(region_id__in=region_ids, outcome=Commitment.Outcome.SIGNED)
+                 .values_list("region_id", flat=True))
+    region_commitment_signed_set(region_ids=signed, signed=True)
+    region_commitment_signed_set(region_ids=region_ids - signed, signed=False)
+    progress_changed_announce(sender="commitments")
 
 
 def signing_event_for_date(*, user, date, place: str = "", counterpart: str = "", note_for_history: str = ""):

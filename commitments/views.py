@@ -6,7 +6,6 @@ import base64
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,14 +13,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from mpp_portal.access import is_admin
 from mpp_portal.audit import change_records_for
-from mpp_portal.views import MemberRequiredMixin
-from regions.inaugurations import inauguration_create, inauguration_mpps_set, inauguration_update
-from regions.models import Inauguration
+from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
 from . import selectors
-from .forms import CommitmentForm, ImportForm, InaugurationForm, SigningEventForm
+from .forms import CommitmentForm, ImportForm, SigningEventForm
 from .imports import import_run
 from .models import Commitment, SigningEvent
 from .services import (
@@ -32,13 +28,6 @@ from .services import (
 IMPORT_SESSION_KEY = "event_import"
 
 
-class AdminRequiredMixin(MemberRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 class EventListView(MemberRequiredMixin, TemplateView):
     template_name = "commitments/event_list.html"
 
@@ -47,19 +36,6 @@ class EventListView(MemberRequiredMixin, TemplateView):
         kind = kind if kind in ("inauguration", "signing") else ""
         return super().get_context_data(
             rows=selectors.event_list(user=self.request.user, kind=kind), kind=kind, **kwargs
-        )
-
-
-class InaugurationDetailView(MemberRequiredMixin, TemplateView):
-    template_name = "commitments/inauguration_detail.html"
-
-    def get_context_data(self, **kwargs):
-        event = selectors.inauguration_get(user=self.request.user, pk=self.kwargs["pk"])
-        if event is None:
-            raise Http404
-        return super().get_context_data(
-            event=event, mpps=selectors.inauguration_mpps(user=self.request.user, event=event),
-            history=change_records_for(event)[:50], **kwargs
         )
 
 
@@ -74,34 +50,6 @@ class SigningEventDetailView(MemberRequiredMixin, TemplateView):
             event=event, commitments=selectors.event_commitments(user=self.request.user, event=event),
             history=change_records_for(event)[:50], **kwargs
         )
-
-
-class InaugurationFormView(AdminRequiredMixin, View):
-    template_name = "commitments/event_form.html"
-
-    def get_event(self):
-        return get_object_or_404(Inauguration, pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
-
-    def get(self, request, **kwargs):
-        return self.render(InaugurationForm(instance=self.get_event()))
-
-    def post(self, request, **kwargs):
-        event = self.get_event()
-        form = InaugurationForm(request.POST, instance=event or Inauguration())
-        if not form.is_valid():
-            return self.render(form)
-        fields = {name: form.cleaned_data[name] for name in InaugurationForm.Meta.fields}
-        if event is None:
-            event = inauguration_create(user=request.user, **fields)
-        else:
-            inauguration_update(user=request.user, event=event, **fields)
-        inauguration_mpps_set(user=request.user, event=event, mpps=form.cleaned_data["regions"])
-        messages.success(request, _("Peresmian disimpan."))
-        return redirect("events:inauguration", pk=event.pk)
-
-    def render(self, form):
-        title = _("Ubah peresmian") if form.instance.pk else _("Peresmian baru")
-        return render(self.request, self.template_name, {"form": form, "title": title})
 
 
 class SigningEventFormView(AdminRequiredMixin, View):

@@ -1,7 +1,8 @@
 """Writes of the dashboards app: the progress recompute, its scheduling, and the reported totals.
 
-Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress call
-``progress_recompute_schedule()`` inside their transaction; bursts of them coalesce into one queued run.
+Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress announce it with
+``mpp_portal.events.progress_changed`` (sent on commit); ``progress_changed_received`` queues a run, and bursts
+of announcements coalesce into one queued run.
 """
 import datetime
 import logging
@@ -16,7 +17,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from mpp_portal.progress_events import progress_recomputed
+from commitments.selectors import recorded_signed_commitment_exists
+from mpp_portal.events import progress_recomputed
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
@@ -44,6 +46,11 @@ def progress_recompute_schedule(*, trigger: str = "change") -> None:
     """Queue a recompute once the caller's transaction commits. Never fails the caller's write: when the
     broker is down the queued run stays queued (dashboards then say they are stale) and the error is logged."""
     transaction.on_commit(lambda: _enqueue(trigger=trigger))
+
+
+def progress_changed_received(sender, *, reason: str = "change", **kwargs) -> None:
+    """The receiver of ``mpp_portal.events.progress_changed``, which is sent after the writer committed."""
+    _enqueue(trigger=str(reason)[:32])
 
 
 def _enqueue(*, trigger: str) -> None:
@@ -201,7 +208,8 @@ def _region_rows(*, include_demo: bool = True) -> list[tuple]:
     stats = {row[0]: row[1:] for row in mpps.values("region_id").annotate(**aggregates).values_list(
         "region_id", *aggregates)}
     empty = (0,) + (0, None) * len(METRICS)
-    regions = with_stage(Region.objects.order_by("code"), include_demo=include_demo).values_list(
+    signed = None if include_demo else recorded_signed_commitment_exists()
+    regions = with_stage(Region.objects.order_by("code"), include_demo=include_demo, signed=signed).values_list(
         "pk", "province_id", "code", "name", "kind", "is_dki_administrative", "stage")
     return [(*region[1:], *stats.get(region[0], empty)) for region in regions]
 

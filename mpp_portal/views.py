@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .access import is_member
+from .access import is_admin, is_member
 from .celery import app as celery_app
 
 
@@ -15,6 +15,15 @@ class MemberRequiredMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not is_member(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AdminRequiredMixin(MemberRequiredMixin):
+    """Pages for admins only (events, imports); others get 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_admin(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,7 +7,7 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Data terbuka")
 
     def ready(self):
-        from mpp_portal.progress_events import progress_recomputed
+        from mpp_portal.events import progress_recomputed
 
         from .receivers import release_publish_queue
 

@@ -10,6 +10,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from mpp_portal.access import Role, can, is_admin, role_of, scope
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Mpp, Province
+from regions.services import VersionConflict
 
 from . import selectors, services
 from .filters import EvaluationFilterSet, MppQualityFilterSet
@@ -144,12 +145,12 @@ class MppChangeView(MemberRequiredMixin, View):
         if form.is_valid():
             try:
                 self.perform(mpp, form.cleaned_data)
+            except VersionConflict as exc:
+                messages.error(request, exc.messages[0])
+                status = 409
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
-            except services.VersionConflict as exc:
-                messages.error(request, str(exc))
-                status = 409
             else:
                 messages.success(request, self.success_message)
                 return redirect("quality:mpp", pk=mpp.pk)

@@ -6,12 +6,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.models import Commitment
 from mpp_portal.access import scope
 from mpp_portal.audit import change_records_for
 from mpp_portal.models import ChangeRecord
 
-from .models import Mpp, Province, Region
+from .models import Inauguration, Mpp, Province, Region
 
 Stage = Region.Stage
 
@@ -21,11 +20,12 @@ def _mpp_with(status: str, *, include_demo: bool = True):
     return Exists(mpps if include_demo else mpps.filter(is_demo=False))
 
 
-def with_stage(queryset: QuerySet, *, include_demo: bool = True) -> QuerySet:
-    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4).
-    ``include_demo=False`` derives it from recorded MPPs and commitments only (open data)."""
-    commitments = Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED)
-    signed = Exists(commitments if include_demo else commitments.filter(is_demo=False, event__is_demo=False))
+def with_stage(queryset: QuerySet, *, include_demo: bool = True, signed=None) -> QuerySet:
+    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
+    commitment counts through ``Region.has_signed_commitment``, kept by the commitments app.
+    ``include_demo=False`` counts recorded MPPs only, and ``signed`` (a boolean expression) replaces the flag:
+    the open data passes recorded commitments only, as the flag also counts demo ones."""
+    signed = Q(has_signed_commitment=True) if signed is None else signed
     return queryset.annotate(
         stage=Case(
             When(_mpp_with(Mpp.Status.OPERATING, include_demo=include_demo), then=Value(Stage.OPERATING)),
@@ -124,3 +124,23 @@ def officer_regions(*, user) -> list[Region]:
         for mpp in region.mpps.all():
             mpp.needs = _mpp_needs(mpp, stale_before=stale_before)
     return regions
+
+
+# --- Inaugurations (peresmian) -------------------------------------------------------------------------
+
+def inauguration_list(*, user) -> QuerySet:
+    return scope(user, Inauguration.objects.all()).annotate(
+        mpp_count=Count("mpps"), demo_mpp_count=Count("mpps", filter=Q(mpps__is_demo=True))
+    )
+
+
+def inauguration_get(*, user, pk: int) -> Inauguration | None:
+    return inauguration_list(user=user).filter(pk=pk).first()
+
+
+def inauguration_mpps(*, user, event: Inauguration) -> QuerySet:
+    return scope(user, Mpp.objects.filter(inauguration=event)).select_related("region", "region__province")
+
+
+def region_inaugurations(*, user, region) -> QuerySet:
+    return scope(user, Inauguration.objects.filter(mpps__region=region)).distinct()

@@ -15,18 +15,20 @@ from quality.filters import (
     DigitalPilotFilterSet, EvaluationFilterSet, FiscalCapacityFilterSet, MppQualityFilterSet, ReadinessCheckFilterSet,
 )
 from quality.models import EvaluationCategory, ReadinessCriterion
+from regions.services import VersionConflict
 
 from . import serializers as s
 
 
 def _service(fn, **kwargs):
-    """Run a service; its ValidationError becomes DRF field errors (400), a version conflict a 409."""
+    """Run a service; its ValidationError becomes DRF field errors (400), a version conflict the one 409 of
+    every MPP write."""
     try:
         return fn(**kwargs), None
+    except VersionConflict as exc:
+        return None, Response(exc.body, status=status.HTTP_409_CONFLICT)
     except ValidationError as exc:
         raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from None
-    except services.VersionConflict as exc:
-        return None, Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
 
 
 def _csv_text(upload) -> str:

@@ -64,8 +64,7 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     def handle_exception(self, exc):
         # The services' refusals as API errors: a stale version 409, bad input 400 as DRF field errors.
         if isinstance(exc, services.VersionConflict):
-            body = {"version": exc.messages, "current_version": exc.current}
-            return Response(body, status=status.HTTP_409_CONFLICT)
+            return Response(exc.body, status=status.HTTP_409_CONFLICT)
         if isinstance(exc, DjangoValidationError):
             exc = ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
         return super().handle_exception(exc)
