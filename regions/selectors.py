@@ -16,21 +16,23 @@ from .names import RegionCandidate, RegionNameResolver, Resolution
 Stage = Region.Stage
 
 
-def _mpp_with(status: str, recorded: Q):
-    return Exists(Mpp.objects.filter(recorded, region=OuterRef("pk"), status=status))
+def _mpp_with(status: str, *, include_demo: bool = True):
+    mpps = Mpp.objects.filter(region=OuterRef("pk"), status=status)
+    return Exists(mpps if include_demo else mpps.filter(is_demo=False))
 
 
-def with_stage(queryset: QuerySet, *, recorded_only: bool = False) -> QuerySet:
+def with_stage(queryset: QuerySet, *, include_demo: bool = True, signed=None) -> QuerySet:
     """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
     commitment counts through ``Region.has_signed_commitment``, kept by the commitments app.
-    ``recorded_only`` leaves demo MPPs ("contoh") out, as the public pages must."""
-    recorded = Q(is_demo=False) if recorded_only else Q()
-    signed = Q(has_signed_commitment=True)
+    ``include_demo=False`` counts recorded MPPs only, and ``signed`` (a boolean expression) replaces the flag:
+    the open data passes recorded commitments only, as the flag also counts demo ones."""
+    signed = Q(has_signed_commitment=True) if signed is None else signed
     return queryset.annotate(
         stage=Case(
-            When(_mpp_with(Mpp.Status.OPERATING, recorded), then=Value(Stage.OPERATING)),
-            When(_mpp_with(Mpp.Status.PREPARING, recorded), then=Value(Stage.PREPARING)),
-            When(Q(_mpp_with(Mpp.Status.COMMITTED, recorded)) | Q(signed), then=Value(Stage.COMMITTED)),
+            When(_mpp_with(Mpp.Status.OPERATING, include_demo=include_demo), then=Value(Stage.OPERATING)),
+            When(_mpp_with(Mpp.Status.PREPARING, include_demo=include_demo), then=Value(Stage.PREPARING)),
+            When(Q(_mpp_with(Mpp.Status.COMMITTED, include_demo=include_demo)) | Q(signed),
+                 then=Value(Stage.COMMITTED)),
             default=Value(Stage.NONE),
             output_field=CharField(),
         )
@@ -154,16 +156,17 @@ def region_resolver() -> tuple[RegionNameResolver, dict[str, Region]]:
     return resolver, regions
 
 
-def region_search_public(*, text: str) -> tuple[Resolution, Region | None, list[Region]]:
+def region_search_public(*, text: str, signed=None) -> tuple[Resolution, Region | None, list[Region]]:
     """A visitor's search: the resolution, the one region found (with its stage and MPPs from recorded data
     only, demo records left out) and the candidates to choose from when the name is ambiguous or unknown.
-    Never a guess: an ambiguous name returns no region."""
+    Never a guess: an ambiguous name returns no region. ``signed``: the recorded-commitment expression the
+    caller passes (``with_stage``), as the regions app does not read commitments."""
     resolver, regions = region_resolver()
     resolution = resolver.resolve(text)
     candidates = [regions[c.code] for c in resolution.candidates]
     if not resolution.ok:
         return resolution, None, candidates
-    region = (with_stage(Region.objects.select_related("province"), recorded_only=True)
+    region = (with_stage(Region.objects.select_related("province"), include_demo=False, signed=signed)
               .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.filter(is_demo=False).order_by("name"),
                                          to_attr="recorded_mpps"))
               .get(code=resolution.region.code))
