@@ -1,6 +1,7 @@
 """Progress targets, the snapshots the recompute job writes, its run records, and publicly reported totals."""
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -194,3 +195,22 @@ class ReportedTotal(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.total}"
+
+
+class DigestSubscription(models.Model):
+    """A ministry staff member's opt-in to the weekly digest by email, in the language they chose."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_subscription",
+                                verbose_name=_("pengguna"))
+    language = models.CharField(_("bahasa"), max_length=8, choices=settings.LANGUAGES, default="id")
+    subscribed_at = models.DateTimeField(_("berlangganan sejak"), auto_now_add=True)
+    last_sent_at = models.DateTimeField(_("terakhir dikirim"), null=True, blank=True)
+
+    REGION_FIELD = None
+
+    class Meta:
+        verbose_name = _("langganan ringkasan mingguan")
+        verbose_name_plural = _("langganan ringkasan mingguan")
+
+    def __str__(self):
+        return str(self.user)

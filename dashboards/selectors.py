@@ -1,15 +1,16 @@
 """Reads for the dashboards and the progress API: only the latest snapshots, never a recompute."""
 import datetime
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
-from regions.models import Region
+from regions.models import Mpp, Region, StatusUpdate
 
 from .charts import cumulative_chart
-from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, ReportedTotal
+from .models import DigestSubscription, ProgressSnapshot, ProvinceRegionList, RecomputeRun, ReportedTotal
 
 Stage = Region.Stage
 
@@ -191,3 +192,67 @@ class Dashboard:
             portal = by_month.get(month, self.snapshot.numerator if first and month > first else 0)
             rows.append((total, portal))
         return rows
+
+
+# --- The weekly digest ----------------------------------------------------------------------------------
+
+STATUS_RANK = {Mpp.Status.PLANNED: 0, Mpp.Status.COMMITTED: 1, Mpp.Status.PREPARING: 2, Mpp.Status.OPERATING: 3}
+
+
+@dataclass
+class ProvinceMovement:
+    province: object
+    newly_operating: int = 0
+    forward_moves: int = 0
+    percent: float | None = None
+
+
+@dataclass
+class WeeklyDigest:
+    """What changed in the week before ``end``: MPPs that became operating, the provinces whose MPPs moved
+    forward most, those that did not move (lowest coverage first), and the latest national snapshot."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    dashboard: Dashboard | None
+    newly_operating: list = field(default_factory=list)
+    moved_most: list[ProvinceMovement] = field(default_factory=list)
+    moved_least: list[ProvinceMovement] = field(default_factory=list)
+
+
+def weekly_digest(*, end: datetime.datetime, days: int = 7, top: int = 5) -> WeeklyDigest:
+    start = end - datetime.timedelta(days=days)
+    snapshot = snapshot_latest()
+    dashboard = Dashboard(snapshot) if snapshot is not None else None
+    updates = list(StatusUpdate.objects.filter(at__gte=start, at__lt=end)
+                   .select_related("mpp__region__province").order_by("at", "pk"))
+    movements: dict[int, ProvinceMovement] = {}
+    newly_operating = {}
+    for update in updates:
+        if STATUS_RANK.get(update.to_status, -1) <= STATUS_RANK.get(update.from_status, -1):
+            continue
+        province = update.mpp.region.province
+        movement = movements.setdefault(province.pk, ProvinceMovement(province=province))
+        movement.forward_moves += 1
+        if update.to_status == Mpp.Status.OPERATING and update.mpp_id not in newly_operating:
+            movement.newly_operating += 1
+            newly_operating[update.mpp_id] = update.mpp
+    coverage = {p.province_id: p for p in dashboard.provinces} if dashboard else {}
+    for movement in movements.values():
+        movement.percent = coverage[movement.province.pk].percent if movement.province.pk in coverage else None
+    most = sorted(movements.values(), key=lambda m: (-m.newly_operating, -m.forward_moves, m.province.code))[:top]
+    least = [ProvinceMovement(province=p.province, percent=p.percent)
+             for p in sorted(coverage.values(), key=lambda p: (p.percent, p.province.code))
+             if p.province_id not in movements][:top]
+    return WeeklyDigest(start=start, end=end, dashboard=dashboard, moved_most=most, moved_least=least,
+                        newly_operating=sorted(newly_operating.values(), key=lambda m: (m.region.code, m.name)))
+
+
+def digest_subscriptions() -> QuerySet:
+    """Active subscribers with an email address."""
+    return (DigestSubscription.objects.filter(user__is_active=True).exclude(user__email="")
+            .select_related("user").order_by("pk"))
+
+
+def digest_subscription_of(*, user) -> DigestSubscription | None:
+    return DigestSubscription.objects.filter(user=user).first()

@@ -12,17 +12,25 @@ import traceback
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from commitments.selectors import recorded_signed_commitment_exists
+from mpp_portal.access import Role, role_of
 from mpp_portal.events import progress_recomputed
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
-from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, Target
+from . import selectors as dashboard_selectors
+from .models import DigestSubscription, ProgressSnapshot, ProvinceRegionList, RecomputeRun, Target
+from .pdf import dashboard_pdf
 from .selectors import GENERATION_KEY, LATEST_TIMEOUT
 
 logger = logging.getLogger(__name__)
@@ -348,3 +356,65 @@ def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
     # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
     ProvinceRegionList.objects.bulk_create(_region_lists(run, region_rows), batch_size=1)
     return len(snapshots)
+
+
+# --- The weekly digest ----------------------------------------------------------------------------------
+
+DIGEST_ROLES = (Role.STAFF, Role.ADMIN)
+
+
+def digest_subscription_set(*, user, subscribed: bool, language: str = "id") -> DigestSubscription | None:
+    """Opt ``user`` in to (or out of) the weekly digest, in ``language``. Ministry staff and admins only."""
+    if role_of(user) not in DIGEST_ROLES:
+        raise PermissionDenied(_("Ringkasan mingguan hanya untuk staf Kementerian dan admin."))
+    if not subscribed:
+        DigestSubscription.objects.filter(user=user).delete()
+        return None
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": [_("Bahasa tidak dikenal.")]})
+    subscription, _created = DigestSubscription.objects.update_or_create(user=user, defaults={"language": language})
+    return subscription
+
+
+@dataclass
+class DigestReport:
+    sent: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"sent": self.sent}
+
+
+def _digest_message(digest, subscription: DigestSubscription, pdfs: dict[str, bytes]) -> EmailMultiAlternatives:
+    with translation.override(subscription.language):
+        if subscription.language not in pdfs and digest.dashboard is not None:
+            pdfs[subscription.language] = dashboard_pdf(digest.dashboard, generated_at=digest.end)
+        context = {"digest": digest, "user": subscription.user}
+        period = (f"{formats.date_format(timezone.localtime(digest.start), 'j M')} – "
+                  f"{formats.date_format(timezone.localtime(digest.end), 'j M Y')}")
+        message = EmailMultiAlternatives(
+            subject=_("[Portal MPP] Ringkasan mingguan %(period)s") % {"period": period},
+            body=render_to_string("dashboards/email/digest.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL, to=[subscription.user.email],
+        )
+        message.attach_alternative(render_to_string("dashboards/email/digest.html", context), "text/html")
+        if subscription.language in pdfs:
+            name = f"dasbor-nasional-{timezone.localdate(digest.end):%Y%m%d}.pdf"
+            message.attach(name, pdfs[subscription.language], "application/pdf")
+    return message
+
+
+def weekly_digest_send(*, now: datetime.datetime | None = None) -> DigestReport:
+    """Email every subscriber what changed in the past week, with the national dashboard as a PDF attached
+    (rendered once per language). Celery beat runs it on Monday mornings."""
+    now = now or timezone.now()
+    digest = dashboard_selectors.weekly_digest(end=now)
+    report, pdfs, messages = DigestReport(), {}, []
+    subscriptions = list(dashboard_selectors.digest_subscriptions())
+    for subscription in subscriptions:
+        messages.append(_digest_message(digest, subscription, pdfs))
+        report.sent.append(subscription.user.username)
+    if messages:
+        get_connection().send_messages(messages)
+        DigestSubscription.objects.filter(pk__in=[s.pk for s in subscriptions]).update(last_sent_at=now)
+    logger.info("weekly digest: %s emailed", len(report.sent))
+    return report

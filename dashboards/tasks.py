@@ -8,3 +8,9 @@ def recompute_progress(run_id: int | None = None, trigger: str = "beat") -> int 
     """Runs the queued recompute ``run_id`` (from a trigger), or a fresh one (nightly beat)."""
     run = services.progress_recompute(run_id=run_id, trigger=trigger)
     return run.pk if run else None
+
+
+@shared_task(name="dashboards.weekly_digest_send")
+def weekly_digest_send() -> dict:
+    """Weekly (CELERY_BEAT_SCHEDULE): the digest with the dashboard PDF to staff who opted in."""
+    return services.weekly_digest_send().as_dict()

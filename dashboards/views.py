@@ -3,18 +3,28 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from commitments.selectors import recorded_signed_commitment_exists
+from mpp_portal.access import is_member, role_of
 from mpp_portal.http_cache import conditional, etag_for
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province
+from regions.selectors import region_search_public
 
-from . import selectors
+from . import pdf, selectors, services
+from .forms import LaggingFilterForm
+from .lagging import lagging_list
 
 PAGE_TIMEOUT = 24 * 3600
 
@@ -116,7 +126,7 @@ def _public_page(request) -> PublicPage | None:
     etag = etag_for("public-summary", snapshot.pk, request.LANGUAGE_CODE, request.get_full_path())
     body = cache.get(f"dashboards:public-page:{etag}")
     if body is None:
-        body = render(request, "dashboards/public_summary.html", {"dashboard": _dashboard(snapshot)}).content
+        body = render(request, "dashboards/public_summary.html", _public_context(request, snapshot)).content
         cache.set(f"dashboards:public-page:{etag}", body, PAGE_TIMEOUT)
     page = PublicPage(etag=etag, computed_at=snapshot.computed_at, body=body)
     if generation is not None:
@@ -126,24 +136,82 @@ def _public_page(request) -> PublicPage | None:
     return page
 
 
+def _public_context(request, snapshot) -> dict:
+    """The public page's context: the snapshot's figures and, with ``?q=``, the visitor's search, resolved by
+    the import's name resolver over recorded records only (the page is kept per URL, so per search)."""
+    query = request.GET.get("q", "").strip()[:100]
+    search = None
+    if query:
+        resolution, region, candidates = region_search_public(text=query, signed=recorded_signed_commitment_exists())
+        search = {"query": query, "status": resolution.status, "region": region, "candidates": candidates}
+    return {"dashboard": _dashboard(snapshot), "search": search}
+
+
 @login_not_required
 @require_safe
 def public_summary(request):
-    """National figures and the curve for anonymous visitors; no personal data. Public and cacheable by
+    """National figures, the curve, the provinces (map and table) and a search for one's own kab/kota
+    (``?q=``, recorded data only) for anonymous visitors; no personal data. Public and cacheable by
     proxies: for visitors who are not signed in the page is the same for everyone, so it is kept rendered per
     run, language and URL and answered with a 304 when the visitor already has it. Signed-in members get it
     rendered for them (it names them), private."""
     if request.user.is_authenticated:
         snapshot = selectors.snapshot_latest_cached()
         if snapshot is None:
-            return render(request, "dashboards/public_summary.html", {"dashboard": None})
+            return render(request, "dashboards/public_summary.html", _public_context(request, None))
         return conditional(
-            request, lambda: render(request, "dashboards/public_summary.html", {"dashboard": _dashboard(snapshot)}),
+            request, lambda: render(request, "dashboards/public_summary.html", _public_context(request, snapshot)),
             etag=etag_for("public-summary", snapshot.pk, request.LANGUAGE_CODE, request.get_full_path(),
                           request.user.pk),
             last_modified=snapshot.computed_at, public=False)
     page = _public_page(request)
     if page is None:
-        return render(request, "dashboards/public_summary.html", {"dashboard": None})
+        return render(request, "dashboards/public_summary.html", _public_context(request, None))
     return conditional(request, lambda: HttpResponse(page.body), etag=page.etag, last_modified=page.computed_at,
                        public=True)
+
+
+class LaggingView(MemberRequiredMixin, TemplateView):
+    """"Tertinggal": the target units without an operating MPP, the most stuck first, with filters."""
+
+    template_name = "dashboards/lagging.html"
+
+    def get_context_data(self, **kwargs):
+        form = LaggingFilterForm(self.request.GET)
+        rows = lagging_list(user=self.request.user, **form.selector_kwargs()) if form.is_valid() else []
+        query = self.request.GET.urlencode()
+        return super().get_context_data(form=form, rows=rows, querystring=query, **kwargs)
+
+
+@require_safe
+def dashboard_pdf(request):
+    """The national dashboard of the latest snapshot as a PDF (the one the weekly digest attaches)."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    snapshot = selectors.snapshot_latest(target_id=_target_id(request))
+    if snapshot is None:
+        raise Http404
+    filename = f"dasbor-nasional-{timezone.localdate():%Y%m%d}.pdf"
+    return HttpResponse(pdf.dashboard_pdf(_dashboard(snapshot)), content_type="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+class DigestSubscriptionView(MemberRequiredMixin, TemplateView):
+    """Opt in or out of the weekly digest (ministry staff and admins)."""
+
+    template_name = "dashboards/digest.html"
+
+    def get_context_data(self, **kwargs):
+        subscription = selectors.digest_subscription_of(user=self.request.user)
+        return super().get_context_data(
+            subscription=subscription, may_subscribe=role_of(self.request.user) in services.DIGEST_ROLES, **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        subscribed = request.POST.get("subscribed") == "1"
+        services.digest_subscription_set(user=request.user, subscribed=subscribed, language=get_language())
+        if subscribed:
+            messages.success(request, _("Anda akan menerima ringkasan mingguan setiap Senin pukul 07.00 WIB."))
+        else:
+            messages.success(request, _("Anda tidak lagi menerima ringkasan mingguan."))
+        return redirect("dashboards:digest")

@@ -135,6 +135,9 @@ CELERY_BEAT_SCHEDULE = {
     # Weekly stale-data reminders to officers, Monday 08:00 Asia/Jakarta.
     "quality-stale-reminders": {"task": "quality.stale_reminders_send",
                                 "schedule": crontab(minute=0, hour=8, day_of_week="mon")},
+    # Weekly digest with the dashboard PDF to ministry staff who opted in, Monday 07:00 Asia/Jakarta.
+    "dashboards-weekly-digest": {"task": "dashboards.weekly_digest_send",
+                                 "schedule": crontab(minute=0, hour=7, day_of_week="mon")},
 }
 
 # --- Auth
@@ -227,6 +230,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", default=25)
+# Where django.core.mail.backends.filebased.EmailBackend writes messages (a folder of .log files).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="portal-mpp@localhost")
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")

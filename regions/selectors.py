@@ -11,6 +11,7 @@ from mpp_portal.audit import change_records_for
 from mpp_portal.models import ChangeRecord
 
 from .models import Inauguration, Mpp, Province, Region
+from .names import RegionCandidate, RegionNameResolver, Resolution
 
 Stage = Region.Stage
 
@@ -144,3 +145,29 @@ def inauguration_mpps(*, user, event: Inauguration) -> QuerySet:
 
 def region_inaugurations(*, user, region) -> QuerySet:
     return scope(user, Inauguration.objects.filter(mpps__region=region)).distinct()
+
+
+# --- Finding a region by the name people write -----------------------------------------------------------
+
+def region_resolver() -> tuple[RegionNameResolver, dict[str, Region]]:
+    """The import's name resolver over the registry, and the regions by code (one query)."""
+    regions = {region.code: region for region in Region.objects.select_related("province")}
+    resolver = RegionNameResolver(RegionCandidate(code=r.code, name=r.name, kind=r.kind) for r in regions.values())
+    return resolver, regions
+
+
+def region_search_public(*, text: str, signed=None) -> tuple[Resolution, Region | None, list[Region]]:
+    """A visitor's search: the resolution, the one region found (with its stage and MPPs from recorded data
+    only, demo records left out) and the candidates to choose from when the name is ambiguous or unknown.
+    Never a guess: an ambiguous name returns no region. ``signed``: the recorded-commitment expression the
+    caller passes (``with_stage``), as the regions app does not read commitments."""
+    resolver, regions = region_resolver()
+    resolution = resolver.resolve(text)
+    candidates = [regions[c.code] for c in resolution.candidates]
+    if not resolution.ok:
+        return resolution, None, candidates
+    region = (with_stage(Region.objects.select_related("province"), include_demo=False, signed=signed)
+              .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.filter(is_demo=False).order_by("name"),
+                                         to_attr="recorded_mpps"))
+              .get(code=resolution.region.code))
+    return resolution, region, candidates

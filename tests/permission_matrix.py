@@ -202,6 +202,11 @@ ROUTES = {
         "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
         "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
+    "api-lagging": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
+    },
     "quality-summary": {
         "GET": ("unauth", "ok", "ok", "ok", "ok"),
         "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
@@ -443,6 +448,33 @@ ROUTES = {
         "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "dashboards:region-export": {
+        "kwargs": {"fmt": "csv"},
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:province-export": {
+        "kwargs": {"fmt": "csv"},
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:dashboard-pdf": {
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:digest": {
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "ok", "forbidden", "forbidden", "ok"),
+    },
+    "dashboards:lagging": {
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:lagging-export": {
+        "kwargs": {"fmt": "csv"},
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:mpp-export": {
         "kwargs": {"fmt": "csv"},
         "GET": ("login", "ok", "ok", "ok", "ok"),
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),

@@ -57,3 +57,25 @@ class ProgressLatestSerializer(serializers.Serializer):
     computed_at = serializers.DateTimeField(allow_null=True)
     stale = serializers.BooleanField()
     targets = LatestTargetSerializer(many=True)
+
+
+class LaggingRegionSerializer(serializers.Serializer):
+    """A target unit without an operating MPP. ``days_in_stage`` is null when the region never started or
+    the move into its stage is not in the history; ``has_demo`` says whether demo records ("contoh") are part
+    of it."""
+
+    code = serializers.CharField(source="region.code")
+    name = serializers.CharField(source="region.name")
+    province_code = serializers.CharField(source="region.province.code")
+    province = serializers.CharField(source="region.province.name")
+    stage = serializers.CharField()
+    in_stage_since = serializers.DateTimeField(source="since", allow_null=True)
+    days_in_stage = serializers.IntegerField(allow_null=True)
+    last_update = serializers.DateTimeField(allow_null=True)
+    commitment_signed_on = serializers.DateField(source="signed_on", allow_null=True)
+    commitment_target_year = serializers.IntegerField(source="target_year", allow_null=True)
+    fiscal_class = serializers.CharField(allow_null=True)
+    fiscal_year = serializers.IntegerField(allow_null=True)
+    mpp_count = serializers.IntegerField()
+    demo_mpp_count = serializers.IntegerField()
+    has_demo = serializers.BooleanField()

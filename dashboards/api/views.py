@@ -2,14 +2,18 @@ from django.core.cache import cache
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dashboards import selectors
+from dashboards.forms import LaggingFilterForm
+from dashboards.lagging import lagging_list
 from mpp_portal.api import PortalMemberPermission
 from mpp_portal.http_cache import conditional, etag_for
+from regions.models import Region
 
-from .serializers import ProgressLatestSerializer, SnapshotSerializer
+from .serializers import LaggingRegionSerializer, ProgressLatestSerializer, SnapshotSerializer
 
 INCLUDES = ("provinces", "series")
 INCLUDE_PARAMETER = OpenApiParameter(
@@ -77,3 +81,26 @@ class ProgressHistoryView(generics.ListAPIView):
         queryset = selectors.snapshot_history()
         target = self.request.query_params.get("target", "")
         return queryset.filter(target_id=int(target)) if target.isdigit() else queryset
+
+
+@extend_schema(parameters=[
+    OpenApiParameter("basis", str, enum=["kemenpanrb", "kemendagri"]),
+    OpenApiParameter("province", str, description="Kode provinsi, mis. 35"),
+    OpenApiParameter("stage", str, enum=["none", "committed", "preparing"]),
+    OpenApiParameter("min_months", int, description="Lama di tahap, minimal (bulan)"),
+    OpenApiParameter("fiscal_class", str,
+                     enum=["sangat_tinggi", "tinggi", "sedang", "rendah", "sangat_rendah", "none"]),
+])
+class LaggingListView(generics.ListAPIView):
+    """Target units without an operating MPP, the most stuck first (the "Tertinggal" page's list)."""
+
+    permission_classes = [PortalMemberPermission]
+    serializer_class = LaggingRegionSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator asks without a real request
+            return Region.objects.none()
+        form = LaggingFilterForm(self.request.query_params)
+        if not form.is_valid():
+            raise ValidationError({name: list(messages) for name, messages in form.errors.items()})
+        return lagging_list(user=self.request.user, **form.selector_kwargs())

@@ -12,8 +12,12 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
 def _csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(_body(response).decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_csv_export_follows_the_region_list_filters(known_rollout, analyst):
@@ -35,7 +39,7 @@ def test_the_stage_filter_applies_to_the_export(known_rollout, analyst):
 def test_the_xlsx_export_has_the_same_rows(known_rollout, analyst):
     response = client_for(analyst).get(reverse("dashboards:region-export", args=["xlsx"]), {"kind": "kota"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(_body(response))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 1 + 98
     assert ("35.79", "Kota Batu") == rows[[r[0] for r in rows].index("35.79")][:2]
@@ -46,7 +50,7 @@ def test_cells_that_would_run_as_formulas_are_neutralised(known_rollout, analyst
     client = client_for(analyst)
     rows = _csv_rows(client.get(reverse("dashboards:region-export", args=["csv"]), {"province": "35"}))
     assert next(row for row in rows if row[0] == "35.79")[1] == "'=HYPERLINK(\"http://evil\",\"klik\")"
-    sheet = load_workbook(io.BytesIO(client.get(reverse("dashboards:region-export", args=["xlsx"])).content)).active
+    sheet = load_workbook(io.BytesIO(_body(client.get(reverse("dashboards:region-export", args=["xlsx"]))))).active
     names = [row[1] for row in sheet.iter_rows(values_only=True)]
     assert "'=HYPERLINK(\"http://evil\",\"klik\")" in names
     neutralised = [neutralise(v) for v in ("+1", "-1", "@SUM(A1)", "Kota Batu", 7)]

@@ -89,6 +89,7 @@ def fixture_objects(users) -> dict:
     )
     signing = SigningEvent.objects.order_by("pk").first()
     release = opendata_services.release_publish()
+    call_command("recompute_progress", stdout=io.StringIO())  # the exports and the PDF read the latest snapshot
     return {
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
         "national_institution": national.parties.order_by("pk").first().institution_id,
