@@ -4,8 +4,10 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
 
-class Target(models.Model):
+
+class Target(Audited, models.Model):
     """What the rollout is measured against: a metric, a basis of counted units and a deadline."""
 
     class Metric(models.TextChoices):
@@ -175,7 +177,7 @@ def months_between(start: datetime.date, end: datetime.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
 
 
-class ReportedTotal(models.Model):
+class ReportedTotal(Audited, models.Model):
     """A national count of operating MPPs as a public source reported it, beside the portal's own count."""
 
     date = models.DateField(_("tanggal"), unique=True)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from dashboards.services import progress_recompute_schedule
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import audited_save, change_record_create, diff, snapshot
+from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 
 from . import selectors
@@ -98,7 +99,6 @@ def mpp_oss_integration_set(
     return _mpp_save(mpp=mpp, user=user, before=before, fields=fields, note=note)
 
 
-CHECK_FIELDS = ["met", "evidence_note", "verified_by", "verified_at"]
 
 
 @transaction.atomic
@@ -113,22 +113,18 @@ def readiness_check_set(
     check = ReadinessCheck.objects.select_for_update().filter(mpp=mpp, criterion=criterion).first()
     now = timezone.now()
     if check is None:
-        check = ReadinessCheck.objects.create(
+        check = ReadinessCheck(
             mpp=mpp, criterion=criterion, met=met, evidence_note=evidence_note, checked_by=user, checked_at=now
         )
-        change_record_create(instance=check, user=user, action="create", region=mpp.region,
-                             changes={"met": [None, met], "evidence_note": [None, evidence_note]})
+        audited_save(check, user=user)
         return check
     if check.met == met and check.evidence_note == evidence_note:
         return check
-    before = snapshot(check, CHECK_FIELDS)
+    note = _("Verifikasi dicabut karena isian berubah.") if check.verified_at else ""
     check.met, check.evidence_note = met, evidence_note
     check.checked_by, check.checked_at = user, now
     check.verified_by, check.verified_at = None, None
-    check.save()
-    note = _("Verifikasi dicabut karena isian berubah.") if before["verified_at"] else ""
-    change_record_create(instance=check, user=user, action="update", region=mpp.region, note=note,
-                         changes=diff(before, snapshot(check, CHECK_FIELDS)))
+    audited_save(check, user=user, note=note)
     return check
 
 
@@ -141,9 +137,7 @@ def readiness_check_verify(*, check: ReadinessCheck, user) -> ReadinessCheck:
     if check.verified_at is not None:
         return check
     check.verified_by, check.verified_at = user, timezone.now()
-    check.save(update_fields=["verified_by", "verified_at"])
-    change_record_create(instance=check, user=user, action="sign_off", region=check.mpp.region,
-                         changes={"verified_by": [None, str(user)]})
+    audited_save(check, user=user, action=ChangeRecord.Action.SIGN_OFF)
     return check
 
 
@@ -243,9 +237,7 @@ def evaluations_import(*, text: str, user, dry_run: bool = False) -> ImportRepor
         if evaluation is None:
             report.created += 1
             if not dry_run:
-                evaluation = Evaluation.objects.create(**row)
-                change_record_create(instance=evaluation, user=user, action="import", region=row["region"],
-                                     changes=diff({}, snapshot(evaluation, EVALUATION_FIELDS)))
+                audited_save(Evaluation(**row), user=user, action=ChangeRecord.Action.IMPORT)
             continue
         before = snapshot(evaluation, EVALUATION_FIELDS)
         for name, value in row.items():
@@ -256,9 +248,7 @@ def evaluations_import(*, text: str, user, dry_run: bool = False) -> ImportRepor
             continue
         report.updated += 1
         if not dry_run:
-            evaluation.save()
-            change_record_create(instance=evaluation, user=user, action="import", region=row["region"],
-                                 changes=changes)
+            audited_save(evaluation, user=user, action=ChangeRecord.Action.IMPORT)
     return report
 
 
@@ -306,10 +296,8 @@ def fiscal_capacity_import(*, text: str, year: int, regulation: str, user=None, 
         if record is None:
             report.created += 1
             if not dry_run:
-                record = FiscalCapacity.objects.create(
-                    region=region, year=year, fiscal_class=fiscal_class, regulation=regulation)
-                change_record_create(instance=record, user=user, action="import", region=region,
-                                     changes={"fiscal_class": [None, fiscal_class], "regulation": [None, regulation]})
+                audited_save(FiscalCapacity(region=region, year=year, fiscal_class=fiscal_class, regulation=regulation),
+                             user=user, action=ChangeRecord.Action.IMPORT)
             continue
         before = snapshot(record, ["fiscal_class", "regulation"])
         record.fiscal_class, record.regulation = fiscal_class, regulation
@@ -319,8 +307,7 @@ def fiscal_capacity_import(*, text: str, year: int, regulation: str, user=None, 
             continue
         report.updated += 1
         if not dry_run:
-            record.save()
-            change_record_create(instance=record, user=user, action="import", region=region, changes=changes)
+            audited_save(record, user=user, action=ChangeRecord.Action.IMPORT)
     return report
 
 

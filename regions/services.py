@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
 from dashboards.services import progress_recompute_schedule
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
 
@@ -26,17 +26,22 @@ class SyncReport:
     not_in_registry: list[str] = field(default_factory=list)
 
 
+def _registry_save(obj) -> None:
+    if isinstance(obj, Audited):
+        audited_save(obj, user=None, note="load_regions", always=True)
+    else:
+        obj.save()
+
+
 def _sync(model, key: str, rows: dict[str, dict], report: SyncReport, *, label: str) -> dict[str, object]:
     existing = {getattr(obj, key): obj for obj in model.objects.all()}
     for code, values in rows.items():
         obj = existing.get(code)
         if obj is None:
-            obj = model.objects.create(**{key: code}, **values)
+            obj = model(**{key: code}, **values)
+            _registry_save(obj)
             existing[code] = obj
             report.created.append(f"{label} {code} {values['name']}")
-            if isinstance(obj, Region):
-                change_record_create(instance=obj, user=None, action="create", changes={
-                    k: [None, getattr(obj, k)] for k in ("name", "kind")}, note="load_regions", region=obj)
             continue
         before = {k: getattr(obj, k) for k in values if k != "province"}
         after = {k: v for k, v in values.items() if k != "province"}
@@ -46,12 +51,8 @@ def _sync(model, key: str, rows: dict[str, dict], report: SyncReport, *, label: 
             continue
         for k, v in values.items():
             setattr(obj, k, v)
-        obj.save()
+        _registry_save(obj)
         report.updated.append(f"{label} {code} {values['name']}")
-        if isinstance(obj, Region):
-            changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-            change_record_create(instance=obj, user=None, action="update", changes=changes,
-                                 note="load_regions", region=obj)
     report.not_in_registry += [f"{label} {code}" for code in existing if code not in rows]
     return existing
 
