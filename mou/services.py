@@ -42,17 +42,18 @@ def agreement_expiry_for(*, signed_on: datetime.date | None, term_years: int | N
     return years_after(signed_on, term_years)
 
 
-def _status_for(agreement: Agreement, *, today: datetime.date) -> str:
+def _status_for(agreement: Agreement, *, today: datetime.date, all_signed_off: bool | None = None) -> str:
+    """``all_signed_off`` is asked of the database unless the caller knows it (a new agreement: no)."""
     if agreement.status == Status.TERMINATED:
         return Status.TERMINATED
     if agreement.expires_on is not None and agreement.expires_on < today:
         return Status.EXPIRED
     if agreement.signed_on is None:
         return Status.DRAFT
-    parties = agreement.parties.all()
-    if parties.exists() and not parties.filter(signed_off_at__isnull=True).exists():
-        return Status.IN_FORCE
-    return Status.SIGNED
+    if all_signed_off is None:
+        parties = agreement.parties.all()
+        all_signed_off = parties.exists() and not parties.filter(signed_off_at__isnull=True).exists()
+    return Status.IN_FORCE if all_signed_off else Status.SIGNED
 
 
 def agreement_status_refresh(
@@ -111,6 +112,8 @@ def agreement_pks_create(
         place=place, term_years=term_years, expires_on=agreement_expiry_for(signed_on=signed_on, term_years=term_years),
         document=document or "", note=note, is_demo=is_demo,
     )
+    # Created with its status, so the new agreement has one record; its DPMPTSP party is not signed off yet.
+    agreement.status = _status_for(agreement, today=timezone.localdate(), all_signed_off=False)
     audited_save(agreement, user=user)
     audited_save(AgreementParty(
         agreement=agreement, is_dpmptsp=True, label=_("DPMPTSP %(region)s") % {"region": mpp.region.name},
