@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
 from mpp_portal.audit import audited_save
+from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 
@@ -26,7 +27,7 @@ EDITABLE_AGREEMENT_FIELDS = [f for f in AGREEMENT_FIELDS if f != "expires_on"]  
 PARTY_FIELDS = ["signatory_title", "signatory_name", "signed_on"]
 
 
-class SignOffConflict(Exception):
+class SignOffConflict(Conflict):
     """The record is not in the state the request assumed (already signed off, or not signed off)."""
 
 

@@ -54,3 +54,12 @@ class AdminWritePermission(PortalMemberPermission):
         if request.method in permissions.SAFE_METHODS:
             return super().has_permission(request, view)
         return is_admin(request.user)
+
+
+def import_response(report) -> Response:
+    """Every import endpoint's answer: the report (``ImportReport.as_dict``); 400 when a row failed and so
+    nothing was saved, each error with its line and column."""
+    body = report.as_dict()
+    if not report.ok:
+        return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return Response(body)

@@ -12,6 +12,7 @@ from mpp_portal.views import MemberRequiredMixin
 from regions.models import Mpp, Province
 
 from . import selectors, services
+from .imports import evaluations_import
 from .filters import EvaluationFilterSet, MppQualityFilterSet
 from .forms import CsvImportForm, DigitalStatusForm, OssIntegrationForm, ReadinessCheckForm
 from .models import EvaluationCategory, ReadinessCheck, ReadinessCriterion
@@ -77,12 +78,9 @@ class EvaluationImportView(MemberRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        try:
-            text = form.text()
-        except ValidationError as exc:
-            form.add_error("file", exc)
-            return self.form_invalid(form)
-        report = services.evaluations_import(text=text, user=self.request.user, dry_run=form.cleaned_data["dry_run"])
+        upload = form.cleaned_data["file"]
+        report = evaluations_import(user=self.request.user, content=upload.read(), filename=upload.name,
+                                    dry_run=form.cleaned_data["dry_run"])
         if report.ok and not report.dry_run:
             messages.success(self.request, _("Hasil evaluasi diimpor: %(summary)s") % {"summary": report.summary()})
             return redirect("quality:evaluations")

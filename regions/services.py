@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
 from dashboards.services import progress_recompute_schedule
+from mpp_portal.errors import Conflict
 from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
@@ -82,7 +83,7 @@ def region_registry_sync(*, provinces: list[ProvinceEntry], regions: list[Region
 
 # --- MPP records -------------------------------------------------------------------------------------
 
-class VersionConflict(ValidationError):
+class VersionConflict(Conflict, ValidationError):
     """The record changed since the caller read it: nothing was written. The API answers 409."""
 
     def __init__(self, *, current: int):

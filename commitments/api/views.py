@@ -6,7 +6,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mpp_portal.api import AdminWritePermission
+from mpp_portal.api import import_response, AdminWritePermission
 
 from .. import selectors
 from ..filters import CommitmentFilterSet
@@ -85,10 +85,4 @@ class ImportView(APIView):
             event_date=data["event_date"], officiated_by=data["officiated_by"], place=data["place"],
             counterpart=data["counterpart"], dry_run=data["dry_run"],
         )
-        body = report.as_dict()
-        if not report.ok:
-            body["non_field_errors"] = [_("Impor ditolak: tidak ada yang disimpan.")] + [
-                f"{error}" for error in report.errors
-            ]
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        return Response(body)
+        return import_response(report)

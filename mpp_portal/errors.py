@@ -1,0 +1,44 @@
+"""Errors the services raise that mean the same to every caller, and the one API translation of them.
+
+Services raise Django's ``ValidationError`` (bad input), ``PermissionDenied`` (outside the user's scope) and
+``Conflict`` (the record is not in the state the caller assumed: a stale version, an already signed-off
+party). Pages show them as form errors; the API answers through ``api_exception_handler``, one body shape
+each: 400 ``{"field": ["message"], ...}`` (``non_field_errors`` when it is no one field's fault), 403
+``{"detail": "message"}``, 409 ``{"detail": "message", "code": "...", "current_version": n}`` (the version
+only where there is one).
+"""
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+class Conflict(Exception):
+    """The record is not in the state the request assumed; nothing was written. The API answers 409."""
+
+    code = "conflict"
+    current_version: int | None = None
+
+
+def _conflict_message(exc) -> str:
+    if isinstance(exc, DjangoValidationError):
+        return " ".join(exc.messages)
+    return str(exc)
+
+
+def api_exception_handler(exc, context):
+    if isinstance(exc, Conflict):
+        body = {"detail": _conflict_message(exc), "code": getattr(exc, "code", Conflict.code)}
+        current = getattr(exc, "current", None)
+        if current is None:
+            current = getattr(exc, "current_version", None)
+        if current is not None:
+            body["current_version"] = current
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    return exception_handler(exc, context)
