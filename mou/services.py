@@ -19,6 +19,7 @@ from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 
 from mpp_portal.uploads import validate_document
+from . import rules
 from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
 
 Status = Agreement.Status
@@ -232,14 +233,14 @@ def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
             _("Rekaman pihak ini sudah disahkan oleh %(user)s pada %(at)s.")
             % {"user": party.signed_off_by, "at": timezone.localtime(party.signed_off_at).strftime("%d-%m-%Y %H:%M")}
         )
-    if party.last_edited_by_id is not None and party.last_edited_by_id == user.pk:
+    if rules.is_own_edit(user=user, party=party):
         raise PermissionDenied(
             _(
                 "Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain "
                 "(prinsip empat mata)."
             )
         )
-    if agreement.status not in (Status.SIGNED, Status.IN_FORCE):
+    if not rules.accepts_sign_off(agreement):
         raise ValidationError(
             _("Perjanjian berstatus %(status)s; hanya perjanjian yang sudah ditandatangani dapat disahkan.")
             % {"status": agreement.get_status_display()}
