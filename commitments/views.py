@@ -6,7 +6,6 @@ import base64
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from mpp_portal.access import is_admin
 from mpp_portal.audit import change_records_for
-from mpp_portal.views import MemberRequiredMixin
+from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 from regions.inaugurations import inauguration_create, inauguration_mpps_set, inauguration_update
 from regions.models import Inauguration
 
@@ -25,18 +23,15 @@ from .forms import CommitmentForm, ImportForm, InaugurationForm, SigningEventFor
 from .imports import import_run
 from .models import Commitment, SigningEvent
 from .services import (
-    DuplicateCommitment, commitment_create, commitment_delete, commitment_update, signing_event_create,
+    DuplicateCommitment,
+    commitment_create,
+    commitment_delete,
+    commitment_update,
+    signing_event_create,
     signing_event_update,
 )
 
 IMPORT_SESSION_KEY = "event_import"
-
-
-class AdminRequiredMixin(MemberRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class EventListView(MemberRequiredMixin, TemplateView):

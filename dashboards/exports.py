@@ -11,7 +11,8 @@ from openpyxl import Workbook
 
 from mpp_portal.access import is_member
 from regions.filters import RegionFilterSet
-from regions.selectors import region_list, stage_label
+from regions.selectors import region_list
+from regions.stages import label as stage_label
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from regions import units
 
 
 class Target(Audited, models.Model):
@@ -14,10 +15,8 @@ class Target(Audited, models.Model):
         OPERATING = "operating", _("MPP beroperasi")
         DIGITAL_LIVE = "digital_live", _("MPP Digital aktif")
 
-    class Basis(models.TextChoices):
-        # KemenPANRB: 508 autonomous kab/kota plus DKI Jakarta as one unit; Kemendagri: all 514 kab/kota.
-        KEMENPANRB = "kemenpanrb", _("basis KemenPANRB")
-        KEMENDAGRI = "kemendagri", _("basis Kemendagri")
+    # Which kab/kota count and as how many units: regions.units decides.
+    Basis = units.Basis
 
     name = models.CharField(_("nama"), max_length=200)
     metric = models.CharField(_("ukuran"), max_length=16, choices=Metric.choices, default=Metric.OPERATING)

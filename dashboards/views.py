@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
-from django.views.generic import TemplateView
 from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
 
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province

@@ -16,9 +16,9 @@ from mpp_portal.access import can, is_admin
 from mpp_portal.audit import audited_save
 from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
+from mpp_portal.uploads import validate_document
 from regions.models import Mpp
 
-from mpp_portal.uploads import validate_document
 from . import rules
 from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
 

@@ -7,7 +7,8 @@ changing is for admins everywhere and for officers only inside their own regions
 from enum import StrEnum
 from typing import Literal
 
-from django.db.models import Model, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Model, Q, QuerySet
 
 Action = Literal["view", "change"]
 
@@ -44,6 +45,20 @@ def role_of(user) -> Role:
         role = Role.ANONYMOUS  # a signed-in account without a role sees only what the public sees
     user._portal_role = role
     return role
+
+
+def users_with_role(role: Role) -> QuerySet:
+    """Active accounts whose role is ``role``: ``role_of``'s precedence (admin, officer, staff) as a query."""
+    users = get_user_model().objects.filter(is_active=True)
+    admin = Q(is_superuser=True) | Q(groups__name=GROUP_NAMES[Role.ADMIN])
+    officer = Q(groups__name=GROUP_NAMES[Role.OFFICER])
+    if role == Role.ADMIN:
+        return users.filter(admin).distinct()
+    if role == Role.OFFICER:
+        return users.filter(officer).exclude(admin).distinct()
+    if role == Role.STAFF:
+        return users.filter(groups__name=GROUP_NAMES[Role.STAFF]).exclude(admin).exclude(officer).distinct()
+    raise ValueError(role)
 
 
 def officer_region_ids(user) -> frozenset[int]:

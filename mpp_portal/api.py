@@ -1,9 +1,9 @@
 """Cross-cutting API pieces: pagination, the member permission, the token endpoint."""
 from rest_framework import permissions, status
-from rest_framework.response import Response
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from .access import Role, can, is_admin, is_member, role_of

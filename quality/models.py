@@ -5,8 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from mpp_portal.audit import Audited
 
+from mpp_portal.audit import Audited
 from regions.models import Mpp, Region
 
 

@@ -2,7 +2,6 @@
 ``mpp_portal.access`` and records what it changed in the change history."""
 import datetime
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,10 +17,10 @@ from mpp_portal.audit import audited_save, change_record_create, diff, snapshot
 from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
+from regions.selectors import STALE_AFTER_DAYS
 
 from . import selectors
-from .models import EvaluationCategory, Evaluation, FiscalCapacity, ReadinessCheck, ReadinessCriterion
-
+from .models import ReadinessCheck, ReadinessCriterion
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +176,7 @@ def _reminder_text(officer, mpps: list[Mpp], days: int) -> str:
 
 def stale_reminders_send(*, now: datetime.datetime | None = None) -> ReminderReport:
     """Email each active officer once, listing the MPPs of their regions not updated in
-    ``selectors.STALE_AFTER_DAYS`` days. Officers without an email address are reported, not emailed."""
+    ``STALE_AFTER_DAYS`` days. Officers without an email address are reported, not emailed."""
     report = ReminderReport()
     messages = []
     for officer, mpps in selectors.stale_mpps_by_officer(now=now):
@@ -186,7 +185,7 @@ def stale_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRep
             continue
         messages.append(EmailMessage(
             subject=_("[Portal MPP] %(n)s data MPP perlu diperbarui") % {"n": len(mpps)},
-            body=_reminder_text(officer, mpps, selectors.STALE_AFTER_DAYS),
+            body=_reminder_text(officer, mpps, STALE_AFTER_DAYS),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[officer.email],
         ))

@@ -8,13 +8,14 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from mpp_portal.access import Role, can, is_admin, role_of, scope
-from mpp_portal.views import MemberRequiredMixin
+from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 from regions.models import Mpp, Province
+from regions.selectors import STALE_AFTER_DAYS
 
 from . import selectors, services
-from .imports import evaluations_import
 from .filters import EvaluationFilterSet, MppQualityFilterSet
 from .forms import CsvImportForm, DigitalStatusForm, OssIntegrationForm, ReadinessCheckForm
+from .imports import evaluations_import
 from .models import EvaluationCategory, ReadinessCheck, ReadinessCriterion
 
 
@@ -40,7 +41,7 @@ class QualityDashboardView(MemberRequiredMixin, TemplateView):
             oss=selectors.oss_integration_count(),
             fiscal=selectors.regions_without_operating_mpp_by_fiscal_class(),
             stale=selectors.stale_regions() if sees_stale else None,
-            stale_days=selectors.STALE_AFTER_DAYS,
+            stale_days=STALE_AFTER_DAYS,
             **kwargs,
         )
 
@@ -68,14 +69,9 @@ class EvaluationListView(FilteredListView):
         return super().get_context_data(categories=EvaluationCategory.objects.all(), **kwargs)
 
 
-class EvaluationImportView(MemberRequiredMixin, FormView):
+class EvaluationImportView(AdminRequiredMixin, FormView):
     template_name = "quality/evaluation_import.html"
     form_class = CsvImportForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]

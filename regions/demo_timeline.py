@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from . import units
 from .models import Inauguration, Mpp, Region, StatusUpdate
 
 TOTALS = Path(__file__).resolve().parent / "data" / "reported_totals.json"
@@ -33,7 +34,7 @@ ISLAND_WEIGHT = {"1": 1.0, "2": 1.0, "3": 1.8, "5": 0.9, "6": 1.0, "7": 1.0, "8"
 
 
 def _unit(region: Region) -> str:
-    return "31" if region.is_dki_administrative else region.code
+    return units.unit_key(region)
 
 
 def _milestones() -> list[tuple[datetime.date, int]]:

@@ -7,10 +7,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mpp_portal.access import can, is_admin
 from dashboards.services import progress_recompute_schedule
-from mpp_portal.errors import Conflict
+from mpp_portal.access import can, is_admin
 from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
+from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
 

@@ -3,8 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from mpp_portal.access import can, is_member
 from mpp_portal.views import MemberRequiredMixin

@@ -12,7 +12,14 @@ from django.utils import timezone
 from commitments.models import Commitment, SigningEvent
 from dashboards.models import ReportedTotal, Target
 from mou.models import Agreement, AgreementParty, Clause, Institution
-from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCheck, ReadinessCriterion
+from quality.models import (
+    DigitalPilot,
+    Evaluation,
+    EvaluationCategory,
+    FiscalCapacity,
+    ReadinessCheck,
+    ReadinessCriterion,
+)
 from regions.models import Inauguration, Mpp, Region
 
 INAUGURATED_ON = datetime.date(2022, 12, 5)

@@ -1,18 +1,20 @@
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mpp_portal.api import import_response, AdminWritePermission
+from mpp_portal.api import AdminWritePermission, import_response
 
 from .. import selectors
 from ..filters import CommitmentFilterSet
 from ..imports import import_run
 from ..services import (
-    DuplicateCommitment, commitment_create, commitment_delete, commitment_update, signing_event_create,
+    DuplicateCommitment,
+    commitment_create,
+    commitment_delete,
+    commitment_update,
+    signing_event_create,
     signing_event_update,
 )
 from .serializers import CommitmentSerializer, ImportRequestSerializer, SigningEventSerializer

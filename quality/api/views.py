@@ -1,9 +1,8 @@
 """Thin API views: validate input, call a service or selector, serialize the answer."""
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
+from django.core.exceptions import PermissionDenied
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,10 +10,14 @@ from rest_framework.views import APIView
 from mpp_portal.access import Role, role_of
 from mpp_portal.api import AdminWritePermission, PortalMemberPermission, import_response
 from quality import selectors, services
-from quality.imports import evaluations_import, fiscal_capacity_import
 from quality.filters import (
-    DigitalPilotFilterSet, EvaluationFilterSet, FiscalCapacityFilterSet, MppQualityFilterSet, ReadinessCheckFilterSet,
+    DigitalPilotFilterSet,
+    EvaluationFilterSet,
+    FiscalCapacityFilterSet,
+    MppQualityFilterSet,
+    ReadinessCheckFilterSet,
 )
+from quality.imports import evaluations_import, fiscal_capacity_import
 from quality.models import EvaluationCategory, ReadinessCriterion
 
 from . import serializers as s

@@ -1,6 +1,5 @@
 """Change history is a property of the model: every write of an audited model, through the Django admin or
 the API, leaves exactly one change record per record it wrote; an admin that would not is read-only."""
-import datetime
 import io
 from collections import Counter
 from html.parser import HTMLParser
@@ -12,11 +11,11 @@ from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
 
+from mou.models import Agreement
 from mpp_portal.admin import AuditedModelAdmin
 from mpp_portal.audit import Audited
 from mpp_portal.models import ChangeRecord
-from mou.models import Agreement, AgreementParty, Institution
-from regions.models import Inauguration, Mpp, Region
+from regions.models import Inauguration, Region
 from tests import factories as f
 from tests.conftest import api_for, client_for
 

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from mpp_portal.models import ChangeRecord
-from quality.models import Evaluation, EvaluationCategory
 from quality.imports import evaluations_import
+from quality.models import Evaluation, EvaluationCategory
 from tests.conftest import api_for, client_for
 
 pytestmark = pytest.mark.django_db

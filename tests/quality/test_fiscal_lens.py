@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from quality import selectors
-from quality.models import FiscalCapacity
 from quality.imports import fiscal_capacity_import
+from quality.models import FiscalCapacity
 from regions.models import Mpp, Region
 from tests.conftest import api_for, client_for
 
