@@ -124,10 +124,11 @@ def audited_save(
     else:
         stored = model._base_manager.filter(pk=instance.pk).first()
         before = snapshot(stored, fields) if stored is not None else {}
-        changes = diff(before, snapshot(instance, fields))
-        if not (changes or extra_changes or always):
+        if not (diff(before, snapshot(instance, fields)) or extra_changes or always):
             return None
         instance.save()
+        # Read after the save: an uploaded file has its stored name only then.
+        changes = diff(before, snapshot(instance, fields))
     changes.update(extra_changes or {})
     return change_record_create(
         instance=instance, user=user, action=action or (Action.CREATE if creating else Action.UPDATE),
