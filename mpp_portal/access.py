@@ -96,6 +96,11 @@ def is_admin(user) -> bool:
     return role_of(user) == Role.ADMIN
 
 
+def is_ministry(user) -> bool:
+    """Ministry staff or an admin: who sees ministry-only lists (e.g. stale MPPs and their officers)."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
 def is_member(user) -> bool:
     """Signed in with a portal role (staff, officer or admin)."""
     return role_of(user) != Role.ANONYMOUS

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from mpp_portal.access import Role, can, is_admin, role_of, scope
+from mpp_portal.access import can, is_admin, is_ministry, scope
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 from regions.models import Mpp, Province
 from regions.selectors import STALE_AFTER_DAYS
@@ -29,7 +29,7 @@ class QualityDashboardView(MemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         year = _year(self.request)
-        sees_stale = role_of(self.request.user) in (Role.ADMIN, Role.STAFF)
+        sees_stale = is_ministry(self.request.user)
         return super().get_context_data(
             year=year,
             years=selectors.evaluation_years(),

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mpp_portal.access import Role, role_of
+from mpp_portal.access import is_ministry
 from mpp_portal.api import AdminWritePermission, PortalMemberPermission, import_response
 from quality import selectors, services
 from quality.filters import (
@@ -200,7 +200,7 @@ class StaleRegionsView(APIView):
 
     @extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
     def get(self, request):
-        if role_of(request.user) not in (Role.ADMIN, Role.STAFF):
+        if not is_ministry(request.user):
             raise PermissionDenied
         return Response([
             {"region": e["region"].code, "region_name": e["region"].name,
