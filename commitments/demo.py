@@ -10,6 +10,7 @@ from django.db import transaction
 from regions.models import Mpp, Region
 
 from .models import Commitment, SigningEvent
+from .services import commitments_changed
 
 SEED = 2021
 DEMO_SOURCE = "contoh: commitments/demo.py"
@@ -49,12 +50,15 @@ def load(*, stdout) -> None:
                 target_year=date.year + rng.randint(1, 2),
             ))
         Commitment.objects.bulk_create(rows)
+        commitments_changed(region_ids=[row.region_id for row in rows])
         made += len(rows)
     stdout.write(f"  komitmen contoh: {len(EVENTS)} penandatanganan, {made} komitmen")
 
 
 @transaction.atomic
 def clear(*, stdout) -> None:
+    region_ids = set(Commitment.objects.filter(is_demo=True).values_list("region_id", flat=True))
     deleted, _ = Commitment.objects.filter(is_demo=True).delete()
+    commitments_changed(region_ids=region_ids)
     SigningEvent.objects.filter(is_demo=True).delete()
     stdout.write(f"  komitmen contoh: {deleted} komitmen contoh dihapus")

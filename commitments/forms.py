@@ -3,7 +3,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regions.imports import RegionLookup
-from regions.models import Inauguration, Mpp
 
 from .models import Commitment, SigningEvent
 from .services import commitment_errors
@@ -27,53 +26,6 @@ class RegionField(forms.CharField):
         if region is None:
             raise forms.ValidationError(message)
         return region
-
-
-class InaugurationForm(forms.ModelForm):
-    regions = forms.CharField(
-        label=_("MPP yang diresmikan"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Satu wilayah per baris (nama atau kode); MPP wilayah itu ditautkan ke peresmian ini."),
-    )
-
-    class Meta:
-        model = Inauguration
-        fields = ["date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note"]
-        widgets = {"date": DATE_WIDGET, "source": forms.Textarea(attrs={"rows": 2}),
-                   "note": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["regions"].initial = "\n".join(
-                f"{m.region.code} {m.region.name}" for m in self.instance.mpps.select_related("region")
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("date") and not cleaned.get("date_note"):
-            self.add_error("date", _("Isi tanggal, atau keterangan tanggal bila tanggalnya tidak diketahui."))
-        return cleaned
-
-    def clean_regions(self):
-        lookup, mpps, problems = RegionLookup(), [], []
-        for number, line in enumerate(self.cleaned_data["regions"].splitlines(), start=1):
-            if not line.strip():
-                continue
-            # "35.79 Kota Batu" as the form shows it: the code alone decides.
-            text = line.split()[0] if line.split()[0][:2].isdigit() else line
-            region, message = lookup.find(text)
-            if region is None:
-                problems.append(_("baris %(n)s: %(message)s") % {"n": number, "message": message})
-                continue
-            found = list(Mpp.objects.filter(region=region, is_demo=self.instance.is_demo))
-            if len(found) != 1:
-                problems.append(_("baris %(n)s: %(region)s memiliki %(count)s MPP; tautkan lewat impor atau API.")
-                                % {"n": number, "region": region.name, "count": len(found)})
-                continue
-            mpps.append(found[0])
-        if problems:
-            raise forms.ValidationError(problems)
-        return mpps
 
 
 class SigningEventForm(forms.ModelForm):

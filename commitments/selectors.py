@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mpp_portal.access import scope
 from regions.models import Inauguration, Mpp
+from regions.selectors import inauguration_list
 
 from .models import Commitment, SigningEvent
 
@@ -22,12 +23,6 @@ class EventRow:
     def region_names(self) -> list[str]:
         related = self.event.mpps.all() if self.kind == "inauguration" else self.event.commitments.all()
         return [item.region.name for item in related]
-
-
-def inauguration_list(*, user) -> QuerySet:
-    return scope(user, Inauguration.objects.all()).annotate(
-        mpp_count=Count("mpps"), demo_mpp_count=Count("mpps", filter=Q(mpps__is_demo=True))
-    )
 
 
 def signing_event_list(*, user) -> QuerySet:
@@ -62,14 +57,6 @@ def event_list(*, user, kind: str = "", include_demo: bool = True) -> list[Event
     return sorted(rows, key=lambda row: (when(row), row.kind, row.event.pk), reverse=True)
 
 
-def inauguration_get(*, user, pk: int) -> Inauguration | None:
-    return inauguration_list(user=user).filter(pk=pk).first()
-
-
-def inauguration_mpps(*, user, event: Inauguration) -> QuerySet:
-    return scope(user, Mpp.objects.filter(inauguration=event)).select_related("region", "region__province")
-
-
 def signing_event_get(*, user, pk: int) -> SigningEvent | None:
     return signing_event_list(user=user).filter(pk=pk).first()
 
@@ -84,7 +71,3 @@ def commitment_list(*, user) -> QuerySet:
 
 def region_commitments(*, user, region) -> QuerySet:
     return scope(user, Commitment.objects.filter(region=region)).select_related("event")
-
-
-def region_inaugurations(*, user, region) -> QuerySet:
-    return scope(user, Inauguration.objects.filter(mpps__region=region)).distinct()

@@ -6,8 +6,9 @@ the importer all ask it.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from dashboards.services import progress_recompute_schedule
 from mpp_portal.audit import audited_delete, audited_save, diff, snapshot
+from mpp_portal.events import progress_changed_announce
+from regions.services import region_commitment_signed_set
 
 from .models import Commitment, SigningEvent
 
@@ -77,7 +78,7 @@ def commitment_create(
     except IntegrityError as error:
         # The constraint also catches a concurrent insert that passed commitment_errors.
         raise DuplicateCommitment(duplicate_message(region=region, event=event)) from error
-    progress_recompute_schedule()  # a signed commitment moves its region to the "committed" stage
+    commitments_changed(region_ids=[region.pk])  # a signed commitment moves its region to the "committed" stage
     return commitment
 
 
@@ -86,19 +87,32 @@ def commitment_update(
     *, user, commitment: Commitment, action: str = "update", note_for_history: str = "", **fields
 ) -> dict:
     """Returns the changes made (empty when nothing differed)."""
+    before_region = commitment.region_id
     for name, value in fields.items():
         setattr(commitment, name, value)
     record = audited_save(commitment, user=user, action=action, note=note_for_history)
     if record is None:
         return {}
-    progress_recompute_schedule()
+    commitments_changed(region_ids={before_region, commitment.region_id})
     return record.changes
 
 
 @transaction.atomic
 def commitment_delete(*, user, commitment: Commitment) -> None:
+    region_id = commitment.region_id
     audited_delete(commitment, user=user)
-    progress_recompute_schedule()
+    commitments_changed(region_ids=[region_id])
+
+
+def commitments_changed(*, region_ids) -> None:
+    """After commitments of these regions were written: tell regions which of them now have a signed one (their
+    stage), and announce that progress may have changed. Every writer of commitments calls this."""
+    region_ids = set(region_ids)
+    signed = set(Commitment.objects.filter(region_id__in=region_ids, outcome=Commitment.Outcome.SIGNED)
+                 .values_list("region_id", flat=True))
+    region_commitment_signed_set(region_ids=signed, signed=True)
+    region_commitment_signed_set(region_ids=region_ids - signed, signed=False)
+    progress_changed_announce(sender="commitments")
 
 
 def signing_event_for_date(*, user, date, place: str = "", counterpart: str = "", note_for_history: str = ""):

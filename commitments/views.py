@@ -15,11 +15,9 @@ from django.views.generic import TemplateView
 
 from mpp_portal.audit import change_records_for
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
-from regions.inaugurations import inauguration_create, inauguration_mpps_set, inauguration_update
-from regions.models import Inauguration
 
 from . import selectors
-from .forms import CommitmentForm, ImportForm, InaugurationForm, SigningEventForm
+from .forms import CommitmentForm, ImportForm, SigningEventForm
 from .imports import import_run
 from .models import Commitment, SigningEvent
 from .services import (
@@ -45,19 +43,6 @@ class EventListView(MemberRequiredMixin, TemplateView):
         )
 
 
-class InaugurationDetailView(MemberRequiredMixin, TemplateView):
-    template_name = "commitments/inauguration_detail.html"
-
-    def get_context_data(self, **kwargs):
-        event = selectors.inauguration_get(user=self.request.user, pk=self.kwargs["pk"])
-        if event is None:
-            raise Http404
-        return super().get_context_data(
-            event=event, mpps=selectors.inauguration_mpps(user=self.request.user, event=event),
-            history=change_records_for(event)[:50], **kwargs
-        )
-
-
 class SigningEventDetailView(MemberRequiredMixin, TemplateView):
     template_name = "commitments/signing_event_detail.html"
 
@@ -69,34 +54,6 @@ class SigningEventDetailView(MemberRequiredMixin, TemplateView):
             event=event, commitments=selectors.event_commitments(user=self.request.user, event=event),
             history=change_records_for(event)[:50], **kwargs
         )
-
-
-class InaugurationFormView(AdminRequiredMixin, View):
-    template_name = "commitments/event_form.html"
-
-    def get_event(self):
-        return get_object_or_404(Inauguration, pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
-
-    def get(self, request, **kwargs):
-        return self.render(InaugurationForm(instance=self.get_event()))
-
-    def post(self, request, **kwargs):
-        event = self.get_event()
-        form = InaugurationForm(request.POST, instance=event or Inauguration())
-        if not form.is_valid():
-            return self.render(form)
-        fields = {name: form.cleaned_data[name] for name in InaugurationForm.Meta.fields}
-        if event is None:
-            event = inauguration_create(user=request.user, **fields)
-        else:
-            inauguration_update(user=request.user, event=event, **fields)
-        inauguration_mpps_set(user=request.user, event=event, mpps=form.cleaned_data["regions"])
-        messages.success(request, _("Peresmian disimpan."))
-        return redirect("events:inauguration", pk=event.pk)
-
-    def render(self, form):
-        title = _("Ubah peresmian") if form.instance.pk else _("Peresmian baru")
-        return render(self.request, self.template_name, {"form": form, "title": title})
 
 
 class SigningEventFormView(AdminRequiredMixin, View):

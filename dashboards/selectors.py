@@ -2,19 +2,15 @@
 import datetime
 from functools import cached_property
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
-from mpp_portal.models import ChangeRecord
-from regions.models import Mpp, Region
+from regions.models import Region
 
 from .charts import cumulative_chart
 from .models import ProgressSnapshot, ProvinceRegionList, RecomputeRun, ReportedTotal
 
-# Change records of these apps can move progress (MPPs, status updates, commitments, the registry).
-PROGRESS_APPS = ("regions", "commitments")
 Stage = Region.Stage
 
 
@@ -27,22 +23,19 @@ LATEST_TIMEOUT = 24 * 3600
 def _stale_sql() -> str:
     q = connection.ops.quote_name
     return (
-        f"SELECT (EXISTS (SELECT 1 FROM {q(Mpp._meta.db_table)} WHERE {q('updated_at')} > %s)"
-        f" OR EXISTS (SELECT 1 FROM {q(ChangeRecord._meta.db_table)} c"
-        f" JOIN {q(ContentType._meta.db_table)} t ON t.{q('id')} = c.{q('content_type_id')}"
-        f" WHERE c.{q('at')} > %s AND t.{q('app_label')} IN (%s, %s))"
-        f" OR EXISTS (SELECT 1 FROM {q(RecomputeRun._meta.db_table)} WHERE {q('state')} = %s))"
+        f"SELECT EXISTS (SELECT 1 FROM {q(RecomputeRun._meta.db_table)}"
+        f" WHERE {q('id')} > %s AND {q('state')} <> %s)"
     )
 
 
-def snapshot_is_stale(computed_at: datetime.datetime) -> bool:
-    """Whether anything that moves progress happened after ``computed_at`` (an MPP saved, a change record of
-    the regions or commitments apps), or a run waits in the queue (e.g. because the broker was down).
+def snapshot_is_stale(run_id: int) -> bool:
+    """Whether a recompute asked for after the run that wrote this snapshot has not finished yet: queued
+    (also while the broker is down), running, or failed. Every write that may move progress announces
+    ``mpp_portal.events.progress_changed``, which queues that run, so this is the one meaning of "stale".
     One hand-written query: it runs on every dashboard request, where compiling the ORM equivalent cost more
     than the rest of a cached page."""
-    when = connection.ops.adapt_datetimefield_value(computed_at)
     with connection.cursor() as cursor:
-        cursor.execute(_stale_sql(), [when, when, *PROGRESS_APPS, RecomputeRun.State.QUEUED])
+        cursor.execute(_stale_sql(), [run_id, RecomputeRun.State.DONE])
         return bool(cursor.fetchone()[0])
 
 
@@ -71,7 +64,7 @@ def snapshot_latest(*, target_id: int | None = None, province_code: str | None =
             cache.add(GENERATION_KEY, snapshot.run_id, LATEST_TIMEOUT)
             key = f"dashboards:latest:{snapshot.run_id}:{target_id}:{province_code}"
         cache.set(key, snapshot, LATEST_TIMEOUT)
-    snapshot.stale = snapshot_is_stale(snapshot.computed_at)
+    snapshot.stale = snapshot_is_stale(snapshot.run_id)
     return snapshot
 
 

@@ -1,7 +1,8 @@
 """Writes of the dashboards app: the progress recompute, its scheduling, and the reported totals.
 
-Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress call
-``progress_recompute_schedule()`` inside their transaction; bursts of them coalesce into one queued run.
+Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress announce it with
+``mpp_portal.events.progress_changed`` (sent on commit); ``progress_changed_received`` queues a run, and bursts
+of announcements coalesce into one queued run.
 """
 import datetime
 import logging
@@ -43,6 +44,11 @@ def progress_recompute_schedule(*, trigger: str = "change") -> None:
     """Queue a recompute once the caller's transaction commits. Never fails the caller's write: when the
     broker is down the queued run stays queued (dashboards then say they are stale) and the error is logged."""
     transaction.on_commit(lambda: _enqueue(trigger=trigger))
+
+
+def progress_changed_received(sender, *, reason: str = "change", **kwargs) -> None:
+    """The receiver of ``mpp_portal.events.progress_changed``, which is sent after the writer committed."""
+    _enqueue(trigger=str(reason)[:32])
 
 
 def _enqueue(*, trigger: str) -> None:

@@ -30,9 +30,8 @@ def user_role_set(*, user, role: Role) -> None:
 @transaction.atomic
 def officer_regions_set(*, user, region_codes: list[str]) -> list[str]:
     """Make ``user`` the officer of exactly these regions (Kemendagri codes). Unknown codes change nothing."""
-    from regions.models import Region
-
-    regions = list(Region.objects.filter(code__in=region_codes))
+    # The model behind the relation, so this base module does not import the regions app.
+    regions = list(user.officer_regions.model.objects.filter(code__in=region_codes))
     missing = sorted(set(region_codes) - {r.code for r in regions})
     if missing:
         raise ValidationError(_("Kode wilayah tidak dikenal: %(codes)s") % {"codes": ", ".join(missing)})

@@ -4,8 +4,8 @@ Services raise Django's ``ValidationError`` (bad input), ``PermissionDenied`` (o
 ``Conflict`` (the record is not in the state the caller assumed: a stale version, an already signed-off
 party). Pages show them as form errors; the API answers through ``api_exception_handler``, one body shape
 each: 400 ``{"field": ["message"], ...}`` (``non_field_errors`` when it is no one field's fault), 403
-``{"detail": "message"}``, 409 ``{"detail": "message", "code": "...", "current_version": n}`` (the version
-only where there is one).
+``{"detail": "message"}``, 409 ``{"detail": "message", "code": "...", ...}`` plus, for a stale MPP,
+``"version": ["message"], "current_version": n``.
 """
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,7 +18,6 @@ class Conflict(Exception):
     """The record is not in the state the request assumed; nothing was written. The API answers 409."""
 
     code = "conflict"
-    current_version: int | None = None
 
 
 def _conflict_message(exc) -> str:
@@ -30,11 +29,8 @@ def _conflict_message(exc) -> str:
 def api_exception_handler(exc, context):
     if isinstance(exc, Conflict):
         body = {"detail": _conflict_message(exc), "code": getattr(exc, "code", Conflict.code)}
-        current = getattr(exc, "current", None)
-        if current is None:
-            current = getattr(exc, "current_version", None)
-        if current is not None:
-            body["current_version"] = current
+        # A conflict that knows more (the MPP's current version) adds it: ``VersionConflict.body``.
+        body.update(getattr(exc, "body", None) or {})
         return Response(body, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}

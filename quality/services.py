@@ -11,13 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dashboards.services import progress_recompute_schedule
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import audited_save, change_record_create, diff, snapshot
-from mpp_portal.errors import Conflict
+from mpp_portal.audit import audited_save
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 from regions.selectors import STALE_AFTER_DAYS
+from regions.services import mpp_write
 
 from . import selectors
 from .models import ReadinessCheck, ReadinessCriterion
@@ -25,77 +24,34 @@ from .models import ReadinessCheck, ReadinessCriterion
 logger = logging.getLogger(__name__)
 
 
-class VersionConflict(Conflict):
-    """The record changed since the client read it (optimistic locking on ``Mpp.version``)."""
-
-
 def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _mpp_for_change(*, mpp: Mpp, user, version: int | None) -> Mpp:
-    if not can(user, mpp, action="change"):
-        raise PermissionDenied(_("Anda tidak berwenang mengubah MPP ini."))
-    locked = Mpp.objects.select_for_update().get(pk=mpp.pk)
-    if version is not None and version != locked.version:
-        raise VersionConflict(_("MPP ini telah diubah orang lain; muat ulang lalu coba lagi."))
-    return locked
-
-
-def _mpp_save(*, mpp: Mpp, user, before: dict, fields: list[str], note: str) -> Mpp:
-    changes = diff(before, snapshot(mpp, fields))
-    if not changes:
-        return mpp
-    mpp.version += 1
-    mpp.updated_by = user
-    mpp.save(update_fields=[*fields, "version", "updated_by", "updated_at"])
-    change_record_create(instance=mpp, user=user, action="update", changes=changes, note=note, region=mpp.region)
-    return mpp
-
-
-@transaction.atomic
 def mpp_digital_status_set(
     *, mpp: Mpp, user, digital_status: str, digital_since: datetime.date | None, note: str = "",
     version: int | None = None,
 ) -> Mpp:
-    """Set an MPP's MPP Digital status. "live" needs the date it went live; "none" clears the date."""
-    mpp = _mpp_for_change(mpp=mpp, user=user, version=version)
-    errors = {}
-    if digital_status not in Mpp.DigitalStatus.values:
-        errors["digital_status"] = [_("Status MPP Digital \"%(value)s\" tidak dikenal.") % {"value": digital_status}]
-    elif digital_status == Mpp.DigitalStatus.NONE:
+    """Set an MPP's MPP Digital status through the MPP gateway. "live" needs the date it went live (the
+    gateway's rule); "none" clears the date."""
+    if digital_status == Mpp.DigitalStatus.NONE:
         digital_since = None
-    elif digital_status == Mpp.DigitalStatus.LIVE and digital_since is None:
-        errors["digital_since"] = [_("Isi tanggal MPP Digital mulai aktif.")]
-    if digital_since is not None and digital_since > _today():
-        errors["digital_since"] = [_("Tanggal tidak boleh di masa depan.")]
-    if errors:
-        raise ValidationError(errors)
-    fields = ["digital_status", "digital_since"]
-    before = snapshot(mpp, fields)
-    mpp.digital_status, mpp.digital_since = digital_status, digital_since
-    saved = _mpp_save(mpp=mpp, user=user, before=before, fields=fields, note=note)
-    progress_recompute_schedule()  # targets may count MPP Digital
-    return saved
+    return mpp_write(user=user, mpp=mpp, version=version, note=note,
+                     fields={"digital_status": digital_status, "digital_since": digital_since}).mpp
 
 
-@transaction.atomic
 def mpp_oss_integration_set(
     *, mpp: Mpp, user, integrated: bool, integrated_on: datetime.date | None, note: str = "",
     version: int | None = None,
 ) -> Mpp:
-    """Record whether an MPP is integrated with OSS (the national business-licensing system) and since when."""
-    mpp = _mpp_for_change(mpp=mpp, user=user, version=version)
+    """Record whether an MPP is integrated with OSS (the national business-licensing system) and since when,
+    through the MPP gateway."""
     if not integrated:
         integrated_on = None
     elif integrated_on is None:
         raise ValidationError({"oss_integrated_on": [_("Isi tanggal integrasi OSS.")]})
-    if integrated_on is not None and integrated_on > _today():
-        raise ValidationError({"oss_integrated_on": [_("Tanggal tidak boleh di masa depan.")]})
-    fields = ["oss_integrated", "oss_integrated_on"]
-    before = snapshot(mpp, fields)
-    mpp.oss_integrated, mpp.oss_integrated_on = integrated, integrated_on
-    return _mpp_save(mpp=mpp, user=user, before=before, fields=fields, note=note)
+    return mpp_write(user=user, mpp=mpp, version=version, note=note,
+                     fields={"oss_integrated": integrated, "oss_integrated_on": integrated_on}).mpp
 
 
 

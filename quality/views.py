@@ -11,6 +11,7 @@ from mpp_portal.access import can, is_admin, is_ministry, scope
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 from regions.models import Mpp, Province
 from regions.selectors import STALE_AFTER_DAYS
+from regions.services import VersionConflict
 
 from . import selectors, services
 from .filters import EvaluationFilterSet, MppQualityFilterSet
@@ -138,12 +139,12 @@ class MppChangeView(MemberRequiredMixin, View):
         if form.is_valid():
             try:
                 self.perform(mpp, form.cleaned_data)
+            except VersionConflict as exc:
+                messages.error(request, exc.messages[0])
+                status = 409
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
-            except services.VersionConflict as exc:
-                messages.error(request, str(exc))
-                status = 409
             else:
                 messages.success(request, self.success_message)
                 return redirect("quality:mpp", pk=mpp.pk)

@@ -6,12 +6,9 @@ demo; anything this module invents is created with ``is_demo`` and removed by ``
 """
 import datetime
 
-from mpp_portal.audit import change_record_create
-from mpp_portal.models import ChangeRecord
-
 from . import demo_timeline
 from .models import Inauguration, Mpp, Region
-from .services import mpp_create, mpp_status_update
+from .services import mpp_create, mpps_demo_delete
 
 BATU_CODE = "35.79"
 AMONG_WARGA = {
@@ -42,25 +39,14 @@ def _among_warga_ensure(region, *, stdout) -> None:
         stdout.write("  regions: MPP Among Warga Kota Batu sudah ada.")
         return
     ceremony = Inauguration.objects.filter(date=AMONG_WARGA["inaugurated_on"]).first()
-    mpp = mpp_create(
-        user=None, region=region, name=AMONG_WARGA["name"], status=Mpp.Status.PREPARING,
-        tenant_count=AMONG_WARGA["tenant_count"], service_count=AMONG_WARGA["service_count"],
-        inauguration=ceremony,
-    )
-    mpp_status_update(
-        user=None, mpp=mpp, status=Mpp.Status.OPERATING, inaugurated_on=AMONG_WARGA["inaugurated_on"], note=SOURCE,
-    )
+    # Inaugurated in a batch: recorded as operating in one step, which the lifecycle allows as its
+    # requirements (date, tenants, services) hold.
+    mpp_create(user=None, region=region, status=Mpp.Status.OPERATING, inauguration=ceremony, note=SOURCE, **AMONG_WARGA)
     stdout.write("  regions: MPP Among Warga Kota Batu dicatat (beroperasi sejak 5 Desember 2022).")
 
 
 def clear(*, stdout) -> None:
-    """Remove the MPPs marked as demo data and their status updates; the change history keeps a record."""
+    """Remove the demo timeline and the MPPs marked as demo data; the change history keeps a record."""
     demo_timeline.clear(stdout=stdout)
-    demo = list(Mpp.objects.filter(is_demo=True).select_related("region"))
-    for mpp in demo:
-        change_record_create(instance=mpp, user=None, action=ChangeRecord.Action.DELETE, note="load_demo --clear",
-                             region=mpp.region)
-        mpp.status_updates.all().delete()
-        mpp.delete()
-    count = len(demo)
+    count = mpps_demo_delete(user=None)
     stdout.write(f"  regions: {count} MPP contoh dihapus.")

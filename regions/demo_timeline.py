@@ -7,8 +7,8 @@ totals in ``regions/data/reported_totals.json`` (3 in 2017 ... 272 on 12 Dec 202
 dated at each reported milestone. By Dec 2024 DIY, Jawa Tengah, Banten and Bali are complete, while
 Maluku, Papua Barat Daya, Papua Pegunungan, Papua Selatan and Papua Tengah have none (their first
 MPPs are the recorded 2025 ones). Some remaining regions get committed or preparing demo MPPs.
-Seeded, so every installation gets the same fill. No change records are written for demo rows: they
-are removed by ``clear`` and the change history is append-only.
+Seeded, so every installation gets the same fill. The rows are written by the MPP gateway's batch form,
+under the same lifecycle rules as any other MPP, with their status updates and change records.
 """
 import datetime
 import json
@@ -18,7 +18,8 @@ from pathlib import Path
 from django.db import transaction
 
 from . import units
-from .models import Inauguration, Mpp, Region, StatusUpdate
+from .models import Inauguration, Mpp, Region
+from .services import mpps_bulk_create, mpps_demo_delete
 
 TOTALS = Path(__file__).resolve().parent / "data" / "reported_totals.json"
 SEED = 509
@@ -109,13 +110,12 @@ def load(*, stdout) -> None:
                         tenant_count=rng.randint(0, 12), service_count=rng.randint(0, 90), is_demo=True))
     for region in remaining[PREPARING:PREPARING + COMMITTED]:
         mpps.append(Mpp(region=region, name=f"MPP {region.name}", status=Mpp.Status.COMMITTED, is_demo=True))
-    Mpp.objects.bulk_create(mpps)
+    mpps_bulk_create(user=None, mpps=mpps, note=DEMO_SOURCE)
     stdout.write(f"  linimasa contoh: {len(opened)} MPP beroperasi, {len(mpps) - len(opened)} dalam persiapan/komitmen")
 
 
 @transaction.atomic
 def clear(*, stdout) -> None:
-    StatusUpdate.objects.filter(mpp__is_demo=True).delete()
-    deleted, _ = Mpp.objects.filter(is_demo=True).delete()
+    deleted = mpps_demo_delete(user=None)
     Inauguration.objects.filter(is_demo=True).delete()
     stdout.write(f"  linimasa contoh: {deleted} MPP contoh dihapus")

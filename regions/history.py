@@ -21,10 +21,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from mpp_portal.audit import change_record_create
-
 from .inaugurations import inauguration_create, inauguration_update
-from .models import Inauguration, Mpp, Region, StatusUpdate
+from .models import Inauguration, Mpp, Region
+from .services import mpp_write
 
 DATA = Path(__file__).resolve().parent / "data" / "inaugurations.json"
 NOTE = "load_history"
@@ -59,25 +58,16 @@ def _event_ensure(fields: dict) -> tuple[Inauguration, bool]:
 
 def _mpp_record(region: Region, event: Inauguration, named: dict) -> Mpp:
     known = named.get("service_units") is not None and named.get("services") is not None
-    mpp = Mpp.objects.create(
-        region=region,
-        name=f"MPP {named['mpp_name']}" if named.get("mpp_name") else f"MPP {region.name}",
-        status=Mpp.Status.OPERATING,
-        inaugurated_on=event.date,
-        inauguration=event,
-        tenant_count=named["service_units"] if known else 0,
-        service_count=named["services"] if known else 0,
-        counts_unknown=not known,
-    )
-    change_record_create(
-        instance=mpp, user=None, action="create", region=region, note=f"{NOTE}: {event.source}",
-        changes={k: [None, str(getattr(mpp, k))] for k in
-                 ("name", "status", "inaugurated_on", "tenant_count", "service_count", "counts_unknown")},
-    )
-    StatusUpdate.objects.create(
-        mpp=mpp, from_status=Mpp.Status.PLANNED, to_status=Mpp.Status.OPERATING, note=f"{NOTE}: {event.source}"
-    )
-    return mpp
+    fields = {
+        "name": f"MPP {named['mpp_name']}" if named.get("mpp_name") else f"MPP {region.name}",
+        "status": Mpp.Status.OPERATING,
+        "inaugurated_on": event.date,
+        "inauguration": event,
+        "tenant_count": named["service_units"] if known else 0,
+        "service_count": named["services"] if known else 0,
+        "counts_unknown": not known,
+    }
+    return mpp_write(user=None, region=region, fields=fields, note=f"{NOTE}: {event.source}").mpp
 
 
 @transaction.atomic

@@ -9,17 +9,19 @@ resolution here is shared with the other importers.
 """
 import datetime
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from dashboards.services import progress_recompute_schedule
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import diff, snapshot
 from mpp_portal.imports import Importer, ImportReport, LineError, ReportItem, blank, parse_count, parse_date
 
 from .inaugurations import inauguration_for_date
 from .lifecycle import requirement_errors
-from .models import Mpp, Region, StatusUpdate
+from .models import Mpp, Region
 from .names import RegionCandidate, RegionNameResolver
+from .services import VersionConflict, mpp_write
 
 IMPORT_NOTE = "import"
 
@@ -113,8 +115,7 @@ class MppImporter(Importer):
                 plan.values["inauguration"] = event
         for plan in planned:
             _apply(plan, user=self.user, report=report)
-        # Scheduled on commit only: a dry run is rolled back and schedules nothing.
-        progress_recompute_schedule()
+        # Each row announces progress on commit only (the gateway): a dry run is rolled back and announces nothing.
 
 
 def mpp_import(*, user, content: bytes, filename: str, dry_run: bool = False, **options) -> ImportReport:
@@ -184,33 +185,33 @@ def _plan_row(line, row, region, region_mpps, event_date, report) -> _Planned | 
 
 
 def _apply(plan: _Planned, *, user, report: ImportReport) -> None:
+    """Write one planned row through the MPP gateway, with the version read when the file was planned: a
+    row someone changed since is a conflict on its line (and the whole import is not saved)."""
     values = plan.values
     label = f"{plan.region.name} ({plan.region.code}): {values['name']}"
     if plan.mpp is None:
-        mpp = Mpp.objects.create(region=plan.region, updated_by=user, **values)
-        changes = {k: [None, v] for k, v in snapshot(mpp, MPP_FIELDS).items() if v not in (None, "", False)}
-        report.created.append(ReportItem(plan.line, label, changes))
-        change_record_create(instance=mpp, user=user, action=IMPORT_NOTE, changes=changes, note=IMPORT_NOTE,
-                             region=plan.region)
-        if mpp.status != Mpp.Status.PLANNED:
-            StatusUpdate.objects.create(mpp=mpp, from_status=Mpp.Status.PLANNED, to_status=mpp.status,
-                                        note=IMPORT_NOTE, by=user)
-        return
-    mpp = plan.mpp
-    before_status = mpp.status
-    old = snapshot(mpp, MPP_FIELDS)
-    for name, value in values.items():
-        setattr(mpp, name, value)
-    changes = diff(old, snapshot(mpp, MPP_FIELDS))
-    if not changes:
-        report.unchanged.append(ReportItem(plan.line, label))
-        return
-    report.updated.append(ReportItem(plan.line, label, changes))
-    mpp.version += 1
-    mpp.updated_by = user
-    mpp.save()
-    change_record_create(instance=mpp, user=user, action=IMPORT_NOTE, changes=changes, note=IMPORT_NOTE,
-                         region=plan.region)
-    if before_status != mpp.status:
-        StatusUpdate.objects.create(mpp=mpp, from_status=before_status, to_status=mpp.status,
-                                    note=IMPORT_NOTE, by=user)
+        item = ReportItem(plan.line, label, {k: [None, v] for k, v in _plain(values).items() if v not in (None, "", False)})
+        report.created.append(item)
+    else:
+        changes = diff(snapshot(plan.mpp, MPP_FIELDS), _plain(values))
+        if not changes:
+            report.unchanged.append(ReportItem(plan.line, label))
+            return
+        report.updated.append(ReportItem(plan.line, label, changes))
+    try:
+        mpp_write(
+            user=user, mpp=plan.mpp, region=plan.region, version=plan.mpp.version if plan.mpp else None,
+            fields=values, note=IMPORT_NOTE, action=IMPORT_NOTE,
+        )
+    except VersionConflict as conflict:
+        report.errors.append(LineError(plan.line, "version", conflict.messages[0]))
+    except ValidationError as error:
+        for column, messages in error.message_dict.items():
+            report.errors.extend(LineError(plan.line, column, message) for message in messages)
+    except PermissionDenied as error:
+        report.errors.append(LineError(plan.line, "region", str(error)))
+
+
+def _plain(values: dict) -> dict:
+    """The planned values as the change history writes them."""
+    return snapshot(SimpleNamespace(**values), list(values))

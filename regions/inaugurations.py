@@ -7,10 +7,10 @@ import datetime
 
 from django.db import transaction
 
-from dashboards.services import progress_recompute_schedule
-from mpp_portal.audit import audited_save, change_record_create, diff, snapshot
+from mpp_portal.audit import audited_save, diff, snapshot
 
 from .models import Inauguration, Mpp
+from .services import mpp_write
 
 EVENT_FIELDS = list(Inauguration.audit_fields)
 
@@ -47,19 +47,27 @@ def inauguration_for_date(
 
 
 @transaction.atomic
+def inauguration_save(*, user, event: Inauguration | None, mpps: list[Mpp], **fields) -> Inauguration:
+    """Create (``event=None``) or change an event and link exactly ``mpps`` to it, all or nothing: an MPP
+    that cannot be linked (changed meanwhile, or invalid) leaves the event as it was."""
+    if event is None:
+        event = inauguration_create(user=user, **fields)
+    else:
+        inauguration_update(user=user, event=event, **fields)
+    inauguration_mpps_set(user=user, event=event, mpps=mpps)
+    return event
+
+
+@transaction.atomic
 def inauguration_mpps_set(*, user, event: Inauguration, mpps: list[Mpp]) -> int:
-    """Link exactly ``mpps`` to the event (unlinking the others); returns how many MPPs changed."""
+    """Link exactly ``mpps`` to the event (unlinking the others); returns how many MPPs changed.
+
+    Each MPP is written through the MPP gateway with the version the caller read (``mpps`` as given; the
+    ones to unlink as read here): one changed meanwhile raises ``VersionConflict`` and nothing is saved."""
     wanted = {mpp.pk for mpp in mpps}
     changed = 0
     for mpp in list(event.mpps.exclude(pk__in=wanted)) + [m for m in mpps if m.inauguration_id != event.pk]:
-        before = snapshot(mpp, ["inauguration"])
-        mpp.inauguration = event if mpp.pk in wanted else None
-        mpp.version += 1
-        mpp.updated_by = user
-        mpp.save(update_fields=["inauguration", "version", "updated_by", "updated_at"])
-        change_record_create(instance=mpp, user=user, action="update", region=mpp.region,
-                             changes=diff(before, snapshot(mpp, ["inauguration"])))
+        mpp_write(user=user, mpp=mpp, version=mpp.version,
+                  fields={"inauguration": event if mpp.pk in wanted else None})
         changed += 1
-    if changed:
-        progress_recompute_schedule()
     return changed

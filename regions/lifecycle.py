@@ -1,7 +1,10 @@
 """The MPP status lifecycle (DESIGN §4), decided here and nowhere else.
 
-planned -> committed -> preparing -> operating; any status -> suspended (with a reason);
-suspended -> operating. Any other move back is an admin correction and needs a reason.
+planned -> committed -> preparing -> operating; a forward move may skip stages when the target status's
+requirements hold (an MPP inaugurated in a batch goes from committed to operating in one step); any status ->
+suspended (with a reason); suspended -> operating. Any other move back is an admin correction and needs a
+reason. Every write of an MPP's status (pages, API, imports, loaders) passes through
+``regions.services.mpp_write``, which asks this module.
 """
 import datetime
 
@@ -12,14 +15,11 @@ from .models import Mpp
 
 Status = Mpp.Status
 
+ORDER = [Status.PLANNED, Status.COMMITTED, Status.PREPARING, Status.OPERATING]
 FORWARD = {
-    Status.PLANNED: {Status.COMMITTED},
-    Status.COMMITTED: {Status.PREPARING},
-    Status.PREPARING: {Status.OPERATING},
-    Status.OPERATING: set(),
+    **{status: set(ORDER[index + 1:]) for index, status in enumerate(ORDER)},
     Status.SUSPENDED: {Status.OPERATING},
 }
-ORDER = [Status.PLANNED, Status.COMMITTED, Status.PREPARING, Status.OPERATING]
 
 
 def today() -> datetime.date:
@@ -36,17 +36,25 @@ def is_correction(current: str, target: str) -> bool:
 
 
 def requirement_errors(
-    *, status: str, inaugurated_on: datetime.date | None, tenant_count: int, service_count: int
+    *, status: str, inaugurated_on: datetime.date | None, tenant_count: int, service_count: int,
+    counts_unknown: bool = False, date_unknown: bool = False,
 ) -> dict[str, list[str]]:
-    """What a record in ``status`` must satisfy, as field errors (empty when it does)."""
+    """What a record in ``status`` must satisfy, as field errors (empty when it does).
+
+    Recorded history may say an MPP operates without giving its counts (``counts_unknown``) or the date of
+    the ceremony that opened it (``date_unknown``: its inauguration event has no date); those are kept as
+    unknown rather than invented. Neither can be set by an officer.
+    """
     errors: dict[str, list[str]] = {}
     if inaugurated_on is not None and inaugurated_on > today():
         errors.setdefault("inaugurated_on", []).append(_("Tanggal peresmian tidak boleh di masa depan."))
     if status == Status.OPERATING:
-        if inaugurated_on is None:
+        if inaugurated_on is None and not date_unknown:
             errors.setdefault("inaugurated_on", []).append(
                 _("MPP yang beroperasi harus memiliki tanggal peresmian.")
             )
+        if counts_unknown:
+            return errors
         if tenant_count < 1:
             errors.setdefault("tenant_count", []).append(
                 _("MPP yang beroperasi harus memiliki sedikitnya 1 instansi/UPP.")
@@ -58,17 +66,9 @@ def requirement_errors(
     return errors
 
 
-def transition_errors(
-    *,
-    current: str,
-    target: str,
-    note: str,
-    is_admin: bool,
-    inaugurated_on: datetime.date | None,
-    tenant_count: int,
-    service_count: int,
-) -> dict[str, list[str]]:
-    """Why moving an MPP from ``current`` to ``target`` is refused, as field errors (empty when allowed)."""
+def move_errors(*, current: str, target: str, note: str, is_admin: bool) -> dict[str, list[str]]:
+    """Why the move itself from ``current`` to ``target`` is refused, as field errors (empty when allowed);
+    the target status's requirements are ``requirement_errors``."""
     if target not in Status.values:
         return {"status": [_("Status \"%(status)s\" tidak dikenal.") % {"status": target}]}
     current_label, target_label = Status(current).label, Status(target).label
@@ -91,6 +91,18 @@ def transition_errors(
             _("Perubahan status dari %(from)s ke %(to)s tidak diperbolehkan.")
             % {"from": current_label, "to": target_label}
         ]}
+    return {}
+
+
+def transition_errors(
+    *, current: str, target: str, note: str, is_admin: bool, inaugurated_on: datetime.date | None,
+    tenant_count: int, service_count: int, counts_unknown: bool = False, date_unknown: bool = False,
+) -> dict[str, list[str]]:
+    """Why moving an MPP from ``current`` to ``target`` is refused, as field errors (empty when allowed)."""
+    errors = move_errors(current=current, target=target, note=note, is_admin=is_admin)
+    if errors:
+        return errors
     return requirement_errors(
-        status=target, inaugurated_on=inaugurated_on, tenant_count=tenant_count, service_count=service_count
+        status=target, inaugurated_on=inaugurated_on, tenant_count=tenant_count, service_count=service_count,
+        counts_unknown=counts_unknown, date_unknown=date_unknown,
     )

@@ -49,6 +49,10 @@ class Region(Audited, models.Model):
     officers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="officer_regions", verbose_name=_("petugas")
     )
+    # Whether the head of region has signed a commitment: kept by ``regions.services.
+    # region_commitment_signed_set``, which the commitments app calls after each change of its records, so
+    # the region's stage is derived here without regions reading the commitments app.
+    has_signed_commitment = models.BooleanField(_("komitmen ditandatangani"), default=False, editable=False)
 
     REGION_FIELD = ""
 

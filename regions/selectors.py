@@ -6,12 +6,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from commitments.models import Commitment
 from mpp_portal.access import scope
 from mpp_portal.audit import change_records_for
 from mpp_portal.models import ChangeRecord
 
-from .models import Mpp, Province, Region
+from .models import Inauguration, Mpp, Province, Region
 
 Stage = Region.Stage
 
@@ -21,8 +20,9 @@ def _mpp_with(status: str):
 
 
 def with_stage(queryset: QuerySet) -> QuerySet:
-    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4)."""
-    signed = Exists(Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED))
+    """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
+    commitment counts through ``Region.has_signed_commitment``, kept by the commitments app."""
+    signed = Q(has_signed_commitment=True)
     return queryset.annotate(
         stage=Case(
             When(_mpp_with(Mpp.Status.OPERATING), then=Value(Stage.OPERATING)),
@@ -122,3 +122,23 @@ def officer_regions(*, user) -> list[Region]:
         for mpp in region.mpps.all():
             mpp.needs = _mpp_needs(mpp, stale_before=stale_before)
     return regions
+
+
+# --- Inaugurations (peresmian) -------------------------------------------------------------------------
+
+def inauguration_list(*, user) -> QuerySet:
+    return scope(user, Inauguration.objects.all()).annotate(
+        mpp_count=Count("mpps"), demo_mpp_count=Count("mpps", filter=Q(mpps__is_demo=True))
+    )
+
+
+def inauguration_get(*, user, pk: int) -> Inauguration | None:
+    return inauguration_list(user=user).filter(pk=pk).first()
+
+
+def inauguration_mpps(*, user, event: Inauguration) -> QuerySet:
+    return scope(user, Mpp.objects.filter(inauguration=event)).select_related("region", "region__province")
+
+
+def region_inaugurations(*, user, region) -> QuerySet:
+    return scope(user, Inauguration.objects.filter(mpps__region=region)).distinct()

@@ -7,10 +7,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dashboards.services import progress_recompute_schedule
 from mpp_portal.access import can, is_admin
 from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
 from mpp_portal.errors import Conflict
+from mpp_portal.events import progress_changed_announce
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
 
@@ -81,10 +81,17 @@ def region_registry_sync(*, provinces: list[ProvinceEntry], regions: list[Region
     return report
 
 
-# --- MPP records -------------------------------------------------------------------------------------
+# --- MPP records: the one gateway -------------------------------------------------------------------
+#
+# Every write of an Mpp row — pages, API, imports, linking to an inauguration, MPP Digital and OSS, the
+# loaders — goes through ``mpp_write``: permission, field rules and the lifecycle (``regions.lifecycle``),
+# the guarded ``UPDATE ... WHERE version = n``, the status update and the change record, then the
+# ``progress_changed`` announcement on commit. ``mpp_create``, ``mpp_update`` and ``mpp_status_update`` are
+# its named entry points for people; ``mpps_bulk_create`` is its batch form for generated fills.
 
 class VersionConflict(Conflict, ValidationError):
-    """The record changed since the caller read it: nothing was written. The API answers 409."""
+    """The record changed since the caller read it: nothing was written. The API answers 409 with ``body``
+    (through ``mpp_portal.errors.api_exception_handler``)."""
 
     def __init__(self, *, current: int):
         super().__init__(
@@ -94,14 +101,18 @@ class VersionConflict(Conflict, ValidationError):
         )
         self.current = current
 
+    @property
+    def body(self) -> dict:
+        """The one 409 body, for every API that writes MPPs."""
+        return {"version": self.messages, "current_version": self.current}
 
-# What a create or an update may set. The status only moves through ``mpp_status_update``; ``is_demo`` is
-# the admins' call.
+
+# What a create or an update may set. ``is_demo`` and ``counts_unknown`` are the admins' (and loaders') call.
 MPP_FIELDS = (
     "name", "address", "inaugurated_on", "inauguration", "tenant_count", "service_count", "oss_integrated",
     "oss_integrated_on", "digital_status", "digital_since", "latitude", "longitude",
 )
-MPP_ADMIN_FIELDS = ("is_demo",)
+MPP_ADMIN_FIELDS = ("is_demo", "counts_unknown")
 # What the change history records of an MPP.
 MPP_TRACKED = ("region", "status", *MPP_FIELDS, "is_demo")
 
@@ -121,14 +132,15 @@ COUNT_MAX = 2_147_483_647
 
 
 def _check_fields(user, fields: dict) -> None:
-    allowed = MPP_FIELDS + (MPP_ADMIN_FIELDS if _acting_admin(user) else ())
+    allowed = ("status", *MPP_FIELDS) + (MPP_ADMIN_FIELDS if _acting_admin(user) else ())
     unknown = sorted(set(fields) - set(allowed))
     if unknown:
         raise ValidationError({name: [_("Kolom ini tidak dapat diubah di sini.")] for name in unknown})
 
 
 def _mpp_errors(mpp: Mpp) -> dict[str, list[str]]:
-    """Field errors of an MPP as it would be saved: the model's own checks plus the lifecycle requirements."""
+    """Field errors of an MPP as it would be saved: the model's own checks, the MPP Digital and OSS rules and
+    the lifecycle requirements of its status."""
     errors: dict[str, list[str]] = {}
     try:
         mpp.full_clean(exclude=["version", "updated_by"])
@@ -148,6 +160,8 @@ def _mpp_errors(mpp: Mpp) -> dict[str, list[str]]:
         errors.setdefault("oss_integrated", []).append(_("Tandai terintegrasi OSS bila tanggal integrasi diisi."))
     if mpp.digital_since and mpp.digital_status == Mpp.DigitalStatus.NONE:
         errors.setdefault("digital_status", []).append(_("Pilih status MPP Digital bila tanggalnya diisi."))
+    if mpp.digital_status == Mpp.DigitalStatus.LIVE and mpp.digital_since is None:
+        errors.setdefault("digital_since", []).append(_("Isi tanggal MPP Digital mulai aktif."))
     if mpp.region_id and mpp.name:
         twins = Mpp.objects.filter(region_id=mpp.region_id, name__iexact=mpp.name.strip()).exclude(pk=mpp.pk)
         if twins.exists():
@@ -156,6 +170,8 @@ def _mpp_errors(mpp: Mpp) -> dict[str, list[str]]:
         for name, messages in lifecycle.requirement_errors(
             status=mpp.status, inaugurated_on=mpp.inaugurated_on,
             tenant_count=mpp.tenant_count or 0, service_count=mpp.service_count or 0,
+            counts_unknown=mpp.counts_unknown,
+            date_unknown=mpp.inauguration is not None and mpp.inauguration.date is None,
         ).items():
             errors.setdefault(name, []).extend(messages)
     return errors
@@ -178,64 +194,118 @@ def _write_versioned(*, mpp_pk: int, version: int, user, values: dict) -> Mpp:
     return Mpp.objects.select_related("region").get(pk=mpp_pk)
 
 
-@transaction.atomic
-def mpp_create(*, user, region: Region, name: str, **fields) -> Mpp:
-    """Record a new MPP in ``region`` (officers: their own regions only). This changes progress.
+def _announce() -> None:
+    progress_changed_announce(sender="regions")
 
-    ``status`` may be given to record an MPP found already past "planned" (it must meet that status's
-    requirements); later moves go through ``mpp_status_update``.
+
+@dataclass
+class MppWritten:
+    """What ``mpp_write`` did: the MPP as saved, its status update (when the status moved), the changes."""
+
+    mpp: Mpp
+    status_update: StatusUpdate | None = None
+    changes: dict = field(default_factory=dict)
+    created: bool = False
+
+
+@transaction.atomic
+def mpp_write(
+    *, user, mpp: Mpp | None = None, region: Region | None = None, version: int | None = None, fields: dict,
+    note: str = "", evidence=None, action: str = "", history_note: str | None = None,
+) -> MppWritten:
+    """The one writer of MPP rows. Creates an MPP in ``region`` (``mpp=None``) or changes ``mpp``.
+
+    ``fields`` may include ``status``: the lifecycle decides the move (from "planned" for a new MPP) and
+    the requirements of the resulting record. ``version`` is the one the caller read; when given and
+    stale, ``VersionConflict``. Without it the write is still guarded against a concurrent writer.
+    ``action`` names the change record ("create", "update", "status", "import"); ``history_note`` its
+    note when it differs from ``note`` (the reason given with a status move).
+    Raises ``PermissionDenied`` outside the user's scope and ``ValidationError`` with field errors; in
+    every case nothing is written. Announces ``progress_changed`` once the transaction commits.
     """
-    _require_change(user, region)
-    status = fields.pop("status", Mpp.Status.PLANNED)
+    fields = dict(fields)
     _check_fields(user, fields)
-    mpp = Mpp(region=region, name=(name or "").strip(), status=status, **fields)
-    mpp.updated_by = _signed_in(user)
-    errors = _mpp_errors(mpp)
+    note = (note or "").strip()
+    if mpp is None:
+        _require_change(user, region)
+        current = None
+        draft = Mpp(region=region, status=Mpp.Status.PLANNED)
+    else:
+        _require_change(user, mpp)
+        current = Mpp.objects.select_related("region", "inauguration").get(pk=mpp.pk)
+        if version is not None and current.version != version:
+            raise VersionConflict(current=current.version)
+        draft = Mpp.objects.select_related("region", "inauguration").get(pk=mpp.pk)
+    from_status = draft.status
+    for name, value in fields.items():
+        setattr(draft, name, value.strip() if name == "name" and isinstance(value, str) else value)
+    errors: dict[str, list[str]] = {}
+    if draft.status != from_status:
+        errors.update(lifecycle.move_errors(
+            current=from_status, target=draft.status, note=note, is_admin=_acting_admin(user)))
+    if not errors:
+        errors = _mpp_errors(draft)
+    if evidence is not None:
+        try:
+            validate_document(evidence)
+        except ValidationError as error:
+            errors.setdefault("evidence", []).extend(error.messages)
     if errors:
         raise ValidationError(errors)
-    mpp.save()
+
+    if current is None:
+        draft.updated_by = _signed_in(user)
+        draft.save()
+        saved = draft
+        changes = {k: [None, v] for k, v in snapshot(saved, list(MPP_TRACKED)).items() if v not in (None, "")}
+    else:
+        changes = diff(snapshot(current, list(MPP_TRACKED)), snapshot(draft, list(MPP_TRACKED)))
+        if not changes:
+            return MppWritten(mpp=current)
+        saved = _write_versioned(
+            mpp_pk=current.pk, version=current.version if version is None else version, user=user,
+            values={name: getattr(draft, name) for name in fields},
+        )
+    update = None
+    if saved.status != from_status:
+        update = StatusUpdate.objects.create(
+            mpp=saved, from_status=from_status, to_status=saved.status, note=note, evidence=evidence or "",
+            by=_signed_in(user),
+        )
+        if update.evidence:
+            changes["evidence"] = [None, update.evidence.name]
+    if not action:
+        action = ChangeRecord.Action.CREATE if current is None else (
+            ChangeRecord.Action.STATUS if update is not None else ChangeRecord.Action.UPDATE)
     change_record_create(
-        instance=mpp, user=user, action=ChangeRecord.Action.CREATE,
-        changes={k: [None, v] for k, v in snapshot(mpp, list(MPP_TRACKED)).items() if v not in (None, "")},
-        region=region,
+        instance=saved, user=user, action=action, changes=changes,
+        note=note if history_note is None else history_note, region=saved.region,
     )
-    progress_recompute_schedule()
-    return mpp
+    _announce()
+    return MppWritten(mpp=saved, status_update=update, changes=changes, created=current is None)
 
 
-@transaction.atomic
+def mpp_create(*, user, region: Region, name: str, note: str = "", **fields) -> Mpp:
+    """Record a new MPP in ``region`` (officers: their own regions only). This changes progress.
+
+    ``status`` may be given to record an MPP found already past "planned" (the lifecycle decides, as for
+    any forward move); later moves go through ``mpp_status_update``.
+    """
+    return mpp_write(user=user, region=region, fields={"name": name or "", **fields}, note=note).mpp
+
+
 def mpp_update(*, user, mpp: Mpp, version: int, note: str = "", **fields) -> Mpp:
     """Correct an MPP's details, based on the ``version`` the caller read. This changes progress.
 
     Raises ``VersionConflict`` when someone else changed the MPP since, ``PermissionDenied`` outside
-    the user's scope, ``ValidationError`` for bad values; in every case nothing is written.
+    the user's scope, ``ValidationError`` for bad values; in every case nothing is written. The status
+    moves only through ``mpp_status_update``.
     """
-    _require_change(user, mpp)
-    _check_fields(user, fields)
-    current = Mpp.objects.select_related("region").get(pk=mpp.pk)
-    if current.version != version:
-        raise VersionConflict(current=current.version)
-    before = snapshot(current, list(MPP_TRACKED))
-    for name, value in fields.items():
-        setattr(current, name, value.strip() if name == "name" and isinstance(value, str) else value)
-    errors = _mpp_errors(current)
-    if errors:
-        raise ValidationError(errors)
-    changes = diff(before, snapshot(current, list(MPP_TRACKED)))
-    if not changes:
-        return current
-    saved = _write_versioned(
-        mpp_pk=current.pk, version=version, user=user, values={n: getattr(current, n) for n in fields},
-    )
-    change_record_create(
-        instance=saved, user=user, action=ChangeRecord.Action.UPDATE, changes=changes, note=note.strip(),
-        region=saved.region,
-    )
-    progress_recompute_schedule()
-    return saved
+    if "status" in fields:
+        raise ValidationError({"status": [_("Kolom ini tidak dapat diubah di sini.")]})
+    return mpp_write(user=user, mpp=mpp, version=version, fields=fields, note=note).mpp
 
 
-@transaction.atomic
 def mpp_status_update(
     *, user, mpp: Mpp, status: str, note: str = "", inaugurated_on=None, evidence=None, version: int | None = None
 ) -> StatusUpdate:
@@ -245,41 +315,70 @@ def mpp_status_update(
     ``version``, when given, must be the one the caller read (``VersionConflict`` otherwise); either way
     the write is guarded against a concurrent writer.
     """
-    _require_change(user, mpp)
-    current = Mpp.objects.select_related("region").get(pk=mpp.pk)
-    if version is not None and current.version != version:
-        raise VersionConflict(current=current.version)
-    note = (note or "").strip()
-    inaugurated = inaugurated_on if inaugurated_on is not None else current.inaugurated_on
-    errors = lifecycle.transition_errors(
-        current=current.status, target=status, note=note, is_admin=_acting_admin(user),
-        inaugurated_on=inaugurated, tenant_count=current.tenant_count, service_count=current.service_count,
-    )
-    if evidence is not None:
-        try:
-            validate_document(evidence)
-        except ValidationError as error:
-            errors.setdefault("evidence", []).extend(error.messages)
+    fields = {"status": status}
+    if inaugurated_on is not None:
+        fields["inaugurated_on"] = inaugurated_on
+    current_status = Mpp.objects.values_list("status", flat=True).get(pk=mpp.pk)
+    if status == current_status:
+        # Staying put is not a move: the lifecycle's own words say why.
+        _require_change(user, mpp)
+        raise ValidationError(lifecycle.move_errors(
+            current=current_status, target=status, note=note, is_admin=_acting_admin(user)))
+    written = mpp_write(user=user, mpp=mpp, version=version, fields=fields, note=note, evidence=evidence,
+                        action=ChangeRecord.Action.STATUS)
+    return written.status_update
+
+
+@transaction.atomic
+def mpps_bulk_create(*, user, mpps: list[Mpp], note: str = "") -> list[Mpp]:
+    """Create many unsaved MPPs at once (generated fills such as the demo timeline), under the same rules
+    as ``mpp_write``: every record must be valid in its status, which the lifecycle reaches from "planned".
+    All or nothing; one status update and one change record per MPP; one announcement."""
+    errors: dict[str, list[str]] = {}
+    for mpp in mpps:
+        _require_change(user, mpp.region)
+        for name, messages in _mpp_errors(mpp).items():
+            errors.setdefault(name, []).extend(f"{mpp.region.code} {mpp.name}: {m}" for m in messages)
     if errors:
         raise ValidationError(errors)
-    before = snapshot(current, ["status", "inaugurated_on"])
-    saved = _write_versioned(
-        mpp_pk=current.pk, version=current.version, user=user,
-        values={"status": status, "inaugurated_on": inaugurated},
+    for mpp in mpps:
+        mpp.updated_by = _signed_in(user)
+    created = Mpp.objects.bulk_create(mpps)  # SQLite and PostgreSQL return the new ids
+    StatusUpdate.objects.bulk_create(
+        StatusUpdate(mpp=mpp, from_status=Mpp.Status.PLANNED, to_status=mpp.status, note=note, by=_signed_in(user))
+        for mpp in created if mpp.status != Mpp.Status.PLANNED
     )
-    update = StatusUpdate.objects.create(
-        mpp=saved, from_status=current.status, to_status=status, note=note, evidence=evidence or "",
-        by=_signed_in(user),
-    )
-    changes = diff(before, snapshot(saved, ["status", "inaugurated_on"]))
-    if update.evidence:
-        changes["evidence"] = [None, update.evidence.name]
-    change_record_create(
-        instance=saved, user=user, action=ChangeRecord.Action.STATUS, changes=changes, note=note,
-        region=saved.region,
-    )
-    progress_recompute_schedule()
-    return update
+    for mpp in created:
+        change_record_create(
+            instance=mpp, user=user, action=ChangeRecord.Action.CREATE, note=note, region=mpp.region,
+            changes={k: [None, v] for k, v in snapshot(mpp, list(MPP_TRACKED)).items() if v not in (None, "")},
+        )
+    if created:
+        _announce()
+    return created
+
+
+@transaction.atomic
+def mpps_demo_delete(*, user, note: str = "load_demo --clear") -> int:
+    """Remove the MPPs marked as demo data and their status updates (admins and the loaders only); the
+    change history keeps a record of each. Returns how many were removed."""
+    if not _acting_admin(user):
+        raise PermissionDenied(_("Hanya admin yang dapat menghapus data contoh."))
+    demo = list(Mpp.objects.filter(is_demo=True).select_related("region"))
+    for mpp in demo:
+        change_record_create(instance=mpp, user=user, action=ChangeRecord.Action.DELETE, note=note, region=mpp.region)
+    StatusUpdate.objects.filter(mpp__is_demo=True).delete()
+    Mpp.objects.filter(pk__in=[mpp.pk for mpp in demo]).delete()
+    if demo:
+        _announce()
+    return len(demo)
+
+
+def region_commitment_signed_set(*, region_ids, signed: bool) -> int:
+    """Mark whether the regions' heads have signed a commitment (the commitments app says so after each change
+    of its records, in its own transaction and with its own change record). Returns how many regions changed."""
+    return Region.objects.filter(pk__in=list(region_ids)).exclude(has_signed_commitment=signed).update(
+        has_signed_commitment=signed)
 
 
 @transaction.atomic

@@ -12,4 +12,7 @@ urlpatterns = [
     path("mpp/<int:pk>/ubah/", views.MppUpdateView.as_view(), name="mpp-update"),
     path("mpp/<int:pk>/status/", views.MppStatusView.as_view(), name="mpp-status"),
     path("mpp/<int:pk>/bukti/<int:update_pk>/", views.mpp_evidence, name="mpp-evidence"),
+    path("peristiwa/peresmian/baru/", views.InaugurationFormView.as_view(), name="inauguration-create"),
+    path("peristiwa/peresmian/<int:pk>/", views.InaugurationDetailView.as_view(), name="inauguration"),
+    path("peristiwa/peresmian/<int:pk>/ubah/", views.InaugurationFormView.as_view(), name="inauguration-edit"),
 ]

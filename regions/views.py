@@ -1,18 +1,22 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from mpp_portal.access import can, is_member
-from mpp_portal.views import MemberRequiredMixin
+from mpp_portal.audit import change_records_for
+from mpp_portal.extensions import region_events
+from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
 from . import selectors, services
 from .filters import RegionFilterSet
-from .forms import MppForm, MppStatusForm, add_service_errors
-from .models import Province
+from .forms import InaugurationForm, MppForm, MppStatusForm, add_service_errors
+from .inaugurations import inauguration_save
+from .models import Inauguration, Province
 
 
 class RegionListView(MemberRequiredMixin, ListView):
@@ -60,6 +64,11 @@ class RegionDetailView(MemberRequiredMixin, DetailView):
         context["mpps"] = selectors.mpp_list(user=self.request.user, filters={"region": region.code})
         context["history"] = selectors.region_history(region=region)[:50]
         context["can_change"] = can(self.request.user, region, action="change")
+        # Commitments come from the commitments app through mpp_portal.extensions; inaugurations are our own.
+        context["events"] = region_events(user=self.request.user, region=region) + [
+            ("regions/partials/region_inauguration.html", event)
+            for event in selectors.region_inaugurations(user=self.request.user, region=region)
+        ]
         return context
 
 
@@ -183,3 +192,46 @@ class OfficerHomeView(MemberRequiredMixin, TemplateView):
             regions=selectors.officer_regions(user=self.request.user),
             stale_days=selectors.STALE_AFTER_DAYS, **kwargs,
         )
+
+
+# --- Inaugurations (peresmian) ---------------------------------------------------------------------
+
+class InaugurationDetailView(MemberRequiredMixin, TemplateView):
+    template_name = "regions/inauguration_detail.html"
+
+    def get_context_data(self, **kwargs):
+        event = selectors.inauguration_get(user=self.request.user, pk=self.kwargs["pk"])
+        if event is None:
+            raise Http404
+        return super().get_context_data(
+            event=event, mpps=selectors.inauguration_mpps(user=self.request.user, event=event),
+            history=change_records_for(event)[:50], **kwargs
+        )
+
+
+class InaugurationFormView(AdminRequiredMixin, View):
+    template_name = "regions/inauguration_form.html"
+
+    def get_event(self):
+        return get_object_or_404(Inauguration, pk=self.kwargs["pk"]) if "pk" in self.kwargs else None
+
+    def get(self, request, **kwargs):
+        return self.render(InaugurationForm(instance=self.get_event()))
+
+    def post(self, request, **kwargs):
+        event = self.get_event()
+        form = InaugurationForm(request.POST, instance=event or Inauguration())
+        if not form.is_valid():
+            return self.render(form)
+        fields = {name: form.cleaned_data[name] for name in InaugurationForm.Meta.fields}
+        try:
+            event = inauguration_save(user=request.user, event=event, mpps=form.cleaned_data["regions"], **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render(form)
+        messages.success(request, _("Peresmian disimpan."))
+        return redirect("regions:inauguration", pk=event.pk)
+
+    def render(self, form):
+        title = _("Ubah peresmian") if form.instance.pk else _("Peresmian baru")
+        return render(self.request, self.template_name, {"form": form, "title": title})

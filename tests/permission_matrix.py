@@ -363,16 +363,16 @@ ROUTES = {
         "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
     },
-    "events:inauguration-create": {
+    "regions:inauguration-create": {
         "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
     },
-    "events:inauguration": {
+    "regions:inauguration": {
         "kwargs": {"pk": "inauguration"},
         "GET": ("login", "ok", "ok", "ok", "ok"),
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
-    "events:inauguration-edit": {
+    "regions:inauguration-edit": {
         "kwargs": {"pk": "inauguration"},
         "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),

@@ -1,11 +1,12 @@
 """API for inauguration events: read for members, write for admins (through regions.inaugurations)."""
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
-from commitments.selectors import inauguration_list
 from mpp_portal.api import AdminWritePermission
-from regions.inaugurations import EVENT_FIELDS, inauguration_create, inauguration_mpps_set, inauguration_update
+from regions.inaugurations import EVENT_FIELDS, inauguration_create, inauguration_save, inauguration_update
 from regions.models import Inauguration, Mpp
+from regions.selectors import inauguration_list
 
 
 class InauguratedMppSerializer(serializers.ModelSerializer):
@@ -38,18 +39,23 @@ class InaugurationSerializer(serializers.ModelSerializer):
         return attrs
 
     def create(self, validated_data):
-        mpps = validated_data.pop("mpp_ids", None)
-        event = inauguration_create(user=self.context["request"].user, **validated_data)
-        if mpps is not None:
-            inauguration_mpps_set(user=self.context["request"].user, event=event, mpps=mpps)
-        return event
+        return self._save(None, validated_data)
 
     def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+    def _save(self, event, validated_data):
         mpps = validated_data.pop("mpp_ids", None)
-        event = inauguration_update(user=self.context["request"].user, event=instance, **validated_data)
-        if mpps is not None:
-            inauguration_mpps_set(user=self.context["request"].user, event=event, mpps=mpps)
-        return event
+        user = self.context["request"].user
+        try:
+            if mpps is None:  # the links stay as they are
+                if event is None:
+                    return inauguration_create(user=user, **validated_data)
+                return inauguration_update(user=user, event=event, **validated_data)
+            return inauguration_save(user=user, event=event, mpps=mpps, **validated_data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else {"mpp_ids": error.messages}) from None
 
 
 class InaugurationViewSet(viewsets.ModelViewSet):

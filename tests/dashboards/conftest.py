@@ -4,7 +4,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from commitments.models import Commitment, SigningEvent
+from commitments.models import SigningEvent
+from commitments.services import commitment_create
 from regions.models import Mpp, Region
 from tests.factories import MppFactory
 
@@ -30,4 +31,4 @@ def known_rollout(registry):
     mpp_create("35.07", status=Mpp.Status.PREPARING)
     mpp_create("35.08", status=Mpp.Status.COMMITTED)
     event = SigningEvent.objects.create(date=datetime.date(2021, 3, 2), place="Jakarta")
-    Commitment.objects.create(event=event, region=Region.objects.get(code="11.01"))
+    commitment_create(user=None, event=event, region=Region.objects.get(code="11.01"))

@@ -26,8 +26,9 @@ def test_kota_batu_gets_mpp_among_warga_operating_since_5_december_2022(demo_loa
     assert (mpp.tenant_count, mpp.service_count) == (26, 207)
     assert mpp.is_demo is False  # every value set here is a recorded fact
     update = StatusUpdate.objects.get(mpp=mpp)
+    assert (update.from_status, update.to_status) == ("planned", "operating")  # batch-inaugurated: one step
     assert "Wakil Presiden" in update.note
-    assert [r.action for r in change_records_for(mpp)] == ["status", "create"]
+    assert [r.action for r in change_records_for(mpp)] == ["create"]
 
 
 def test_running_it_again_changes_nothing(demo_loaded):
