@@ -7,7 +7,7 @@ RUN pip install --no-cache-dir . && rm -rf build *.egg-info
 COPY . .
 RUN DEBUG=false SECRET_KEY=collectstatic-only-not-a-real-secret-key-0123456789abcdef \
     python manage.py collectstatic --noinput \
- && useradd --system --home /app portal && mkdir -p /app/var && chown -R portal /app/var
+ && useradd --system --home /app portal && mkdir -p /app/var && chown -R portal /app/var /app/staticfiles
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "--config", "gunicorn.conf.py"]

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint setup migrate bench clean-venv
+.PHONY: run test lint setup migrate bench tls-cert clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# A self-signed certificate for trying the docker-compose stack's nginx locally (not for production).
+tls-cert:
+	mkdir -p deploy/tls
+	openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "/CN=localhost" \
+		-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout deploy/tls/key.pem -out deploy/tls/cert.pem
 
 clean-venv:
 	rm -rf $(VENV)

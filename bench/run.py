@@ -2,7 +2,8 @@
 
 Scenarios: N = 514 on SQLite, and N = 514, 5,000, 50,000 on a scratch PostgreSQL database with Redis.
 Set BENCH_SIZES="514,5000" to run fewer; BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432)
-and BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) choose the servers.
+and BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) choose the servers, BENCH_DB_PREFIX the scratch
+databases' names and BENCH_PORT gunicorn's port (nginx takes the next two).
 """
 import datetime
 import json
@@ -17,11 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PG = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "mpp_bench")  # scratch databases, dropped after each scenario
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "514,5000,50000").split(",")]
 TARGETS = {
     "national dashboard median <= 1.5x trivial": lambda r: r["latency"]["national dashboard"]["ratio_to_trivial"] <= 1.5,
+    "/api/progress/ median <= 1.5x trivial": lambda r: r["latency"]["progress API"]["ratio_to_trivial"] <= 1.5,
     "region list API median <= 3x trivial": lambda r: r["latency"]["region list API"]["ratio_to_trivial"] <= 3,
+    "public summary throughput at 50 clients >= 0.8x trivial": (
+        lambda r: r["crowd"]["public summary direct"]["throughput_to_trivial_direct"] >= 0.8),
     "queries per page <= 10": lambda r: all(v["queries"] <= 10 for v in r["queries"].values()),
+    "recompute <= 3x raw SQL of the same figures": lambda r: r["recompute_to_raw_ratio"] <= 3,
 }
 
 
@@ -44,20 +50,31 @@ def run_scenario(n: int, database_url: str, redis_url: str | None, var_dir: Path
     return json.loads(line.removeprefix("BENCH-RESULT "))
 
 
-def markdown(results: list[dict], machine: str) -> str:
+def markdown(results: list[dict], machine: str, conditions: str) -> str:
     lines = [f"# Benchmark {datetime.date.today().isoformat()}", "", f"Machine: {machine}", "",
-             "| N | DB | recompute s | raw SQL s | ratio | national ×trivial | province ×trivial | "
-             "region page ×trivial | region API ×trivial | max queries/page | web peak MiB | worker peak MiB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             f"Conditions: {conditions}", "",
+             "| N | DB | recompute s | raw SQL s | ratio | s per 1,000 regions | national ×trivial | "
+             "progress API ×trivial | province ×trivial | region page ×trivial | region API ×trivial | "
+             "max queries/page | web peak MiB | worker peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         lat = r["latency"]
         lines.append(
             f"| {r['n_regions']:,} | {r['database']} | {r['recompute_seconds']} | {r['raw_sql_seconds']} | "
-            f"{r['recompute_to_raw_ratio']} | {lat['national dashboard']['ratio_to_trivial']} | "
+            f"{r['recompute_to_raw_ratio']} | {round(1000 * r['recompute_seconds'] / r['n_regions'], 4)} | "
+            f"{lat['national dashboard']['ratio_to_trivial']} | {lat['progress API']['ratio_to_trivial']} | "
             f"{lat['province dashboard']['ratio_to_trivial']} | {lat['region list page']['ratio_to_trivial']} | "
             f"{lat['region list API']['ratio_to_trivial']} | {max(v['queries'] for v in r['queries'].values())} | "
             f"{r['web_peak_rss_kib'] // 1024} | {max(r['worker_peak_rss_kib'], 0) // 1024} |"
         )
+    lines += ["", "Crowd (50 concurrent anonymous clients; throughput req/s, median / p99 ms; ×: throughput against "
+              "/ping direct):", "",
+              "| N | DB | " + " | ".join(results[0]["crowd"]) + " |", "|---|---|" + "---|" * len(results[0]["crowd"])]
+    for r in results:
+        cells = [f"{v['throughput_rps']} req/s ({v['throughput_to_trivial_direct']}×), {v['median_ms']} / "
+                 f"{v['p99_ms']} ms" + (f", {v['errors']} errors" if v["errors"] else "")
+                 for v in r["crowd"].values()]
+        lines.append(f"| {r['n_regions']:,} | {r['database']} | " + " | ".join(cells) + " |")
     lines += ["", "Targets:"]
     for r in results:
         met = [f"{name}: {'met' if check(r) else 'MISSED'}" for name, check in TARGETS.items()]
@@ -72,12 +89,13 @@ def markdown(results: list[dict], machine: str) -> str:
 
 def main():
     machine = f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    conditions = f"load average before the run {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         print("scenario: N=514 on SQLite", flush=True)
         results.append(run_scenario(514, f"sqlite:///{tmp}/bench.sqlite3", None, Path(tmp) / "sqlite-var"))
         for n in SIZES:
-            name = f"mpp_bench_{n}"
+            name = f"{DB_PREFIX}_{n}"
             psql(f"DROP DATABASE IF EXISTS {name}")
             psql(f"CREATE DATABASE {name}")
             print(f"scenario: N={n:,} on PostgreSQL + Redis", flush=True)
@@ -87,8 +105,9 @@ def main():
                 psql(f"DROP DATABASE IF EXISTS {name}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     stem = RESULTS / datetime.date.today().isoformat()
-    stem.with_suffix(".json").write_text(json.dumps({"machine": machine, "results": results}, indent=2))
-    summary = markdown(results, machine)
+    stem.with_suffix(".json").write_text(json.dumps({"machine": machine, "conditions": conditions,
+                                                     "results": results}, indent=2))
+    summary = markdown(results, machine, conditions)
     stem.with_suffix(".md").write_text(summary)
     print(summary)
 

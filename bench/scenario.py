@@ -40,15 +40,34 @@ PAGES = {
     "region list API": "/api/regions/",
     "MPP list API": "/api/mpps/",
     "progress API": "/api/progress/",
+    "public summary": "/ringkasan/",
 }
+# Everything the recompute derives its figures from, written by hand and read in one statement: each region with
+# its stage, its MPP count, and per metric (operating, MPP Digital live) whether it is reached and since when.
+# Grouping these rows gives every snapshot and region list; the raw query writes nothing.
 RAW_SQL = [
-    # The same aggregate the recompute needs, written by hand: covered units per province, and the
-    # first operating inauguration month per region for the cumulative series.
-    """SELECT r.province_id, COUNT(DISTINCT r.id) FROM regions_region r
-       JOIN regions_mpp m ON m.region_id = r.id AND m.status = 'operating' GROUP BY r.province_id""",
-    """SELECT first_month, COUNT(*) FROM (SELECT MIN(m.inaugurated_on) AS first_month FROM regions_mpp m
-       WHERE m.status = 'operating' GROUP BY m.region_id) t GROUP BY first_month""",
+    """SELECT r.province_id, r.code, r.name, r.kind, r.is_dki_administrative,
+         CASE WHEN m.op > 0 THEN 'operating' WHEN m.prep > 0 THEN 'preparing'
+              WHEN m.com > 0 OR c.region_id IS NOT NULL THEN 'committed' ELSE 'none' END,
+         COALESCE(m.n, 0), COALESCE(m.op, 0), m.first_op, COALESCE(m.dig, 0), m.first_dig
+       FROM regions_region r
+       LEFT JOIN (SELECT region_id, COUNT(*) AS n,
+                    SUM(CASE WHEN status = 'operating' THEN 1 ELSE 0 END) AS op,
+                    SUM(CASE WHEN status = 'preparing' THEN 1 ELSE 0 END) AS prep,
+                    SUM(CASE WHEN status = 'committed' THEN 1 ELSE 0 END) AS com,
+                    MIN(CASE WHEN status = 'operating' THEN inaugurated_on END) AS first_op,
+                    SUM(CASE WHEN digital_status = 'live' THEN 1 ELSE 0 END) AS dig,
+                    MIN(CASE WHEN digital_status = 'live' THEN digital_since END) AS first_dig
+                  FROM regions_mpp GROUP BY region_id) m ON m.region_id = r.id
+       LEFT JOIN (SELECT DISTINCT region_id FROM commitments_commitment WHERE outcome = 'signed') c
+              ON c.region_id = r.id
+       ORDER BY r.code""",
 ]
+# Pages fetched without a session: what anonymous visitors (the crowd) get.
+ANONYMOUS = {"trivial /ping", "public summary"}
+CROWD_CLIENTS = int(os.environ.get("BENCH_CROWD_CLIENTS", "50"))
+CROWD_SECONDS = float(os.environ.get("BENCH_CROWD_SECONDS", "3"))
+CROWD_ROUNDS = int(os.environ.get("BENCH_CROWD_ROUNDS", "3"))
 
 
 def timed(fn, repeat=3) -> float:
@@ -62,6 +81,8 @@ def timed(fn, repeat=3) -> float:
 
 def raw_aggregate():
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET jit = off")  # as the recompute does
         for sql in RAW_SQL:
             cursor.execute(sql)
             cursor.fetchall()
@@ -95,7 +116,10 @@ def children(pid: int) -> list[int]:
 
 
 def fetch(url: str, cookie: str) -> float:
-    request = urllib.request.Request(url, headers={"Cookie": cookie, "X-Forwarded-Proto": "https"})
+    headers = {"X-Forwarded-Proto": "https"}
+    if cookie:
+        headers["Cookie"] = cookie
+    request = urllib.request.Request(url, headers=headers)
     started = time.perf_counter()
     with urllib.request.urlopen(request, timeout=30) as response:
         response.read()
@@ -104,7 +128,7 @@ def fetch(url: str, cookie: str) -> float:
 
 
 def serve_and_measure(cookie: str) -> dict:
-    port = 8900 + (N % 97)
+    port = int(os.environ.get("BENCH_PORT") or 8900 + (N % 97))  # nginx takes the next two ports
     env = dict(os.environ, GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="2", GUNICORN_ACCESS_LOG="")
     server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -116,26 +140,27 @@ def serve_and_measure(cookie: str) -> dict:
                 break
             except OSError:
                 time.sleep(0.2)
-        for path in PAGES.values():  # warm caches and imports in both workers
+        for name, path in PAGES.items():  # warm caches and imports in both workers
             for _ in range(4):
-                fetch(base + path, cookie)
+                fetch(base + path, "" if name in ANONYMOUS else cookie)
         samples = {name: [] for name in PAGES}
         for _ in range(ROUNDS):  # interleaved, so drift hits every page alike
             for name, path in PAGES.items():
-                samples[name].append(fetch(base + path, cookie))
+                samples[name].append(fetch(base + path, "" if name in ANONYMOUS else cookie))
         throughput = {}
         for name, path in PAGES.items():
             done, stop = [0], time.perf_counter() + 2.0
 
-            def hammer(path=path, stop=stop, done=done):
+            def hammer(path=path, stop=stop, done=done, name=name):
                 while time.perf_counter() < stop:
-                    fetch(base + path, cookie)
+                    fetch(base + path, "" if name in ANONYMOUS else cookie)
                     done[0] += 1
 
             threads = [threading.Thread(target=hammer) for _ in range(4)]
             [t.start() for t in threads]
             [t.join() for t in threads]
             throughput[name] = round(done[0] / 2.0, 1)
+        crowds = crowd_measure(port)
         web_peak = max([peak_kib(server.pid)] + [peak_kib(c) for c in children(server.pid)])
     finally:
         server.terminate()
@@ -151,7 +176,47 @@ def serve_and_measure(cookie: str) -> dict:
             "ratio_to_trivial": round(median / trivial, 2),
             "throughput_rps": throughput[name],
         }
-    return {"latency": latency, "web_peak_rss_kib": web_peak}
+    return {"latency": latency, "crowd": crowds, "web_peak_rss_kib": web_peak}
+
+
+def crowd_measure(port: int) -> dict:
+    """The public summary and /ping under CROWD_CLIENTS concurrent anonymous clients, on gunicorn directly and
+    through nginx (deploy/nginx/mpp.conf run natively, TLS), interleaved over CROWD_ROUNDS rounds; medians of
+    the rounds."""
+    import tempfile
+
+    from bench.crowd import crowd
+    from deploy import nginx_native
+
+    runs = {"/ping direct": [], "public summary direct": [], "/ping via nginx": [],
+            "public summary via nginx": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        command = nginx_native.prepare(tmp, http_port=port + 1, https_port=port + 2, upstream_port=port,
+                                       static_root=ROOT / "staticfiles")
+        nginx = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cafile = str(tmp / "cert.pem")
+        try:
+            time.sleep(1)
+            for _ in range(CROWD_ROUNDS):
+                for name, path in (("/ping direct", "/ping"), ("public summary direct", "/ringkasan/")):
+                    runs[name].append(crowd(port, path, clients=CROWD_CLIENTS, seconds=CROWD_SECONDS,
+                                            headers={"X-Forwarded-Proto": "https"}))
+                for name, path in (("/ping via nginx", "/ping"), ("public summary via nginx", "/ringkasan/")):
+                    runs[name].append(crowd(port + 2, path, clients=CROWD_CLIENTS, seconds=CROWD_SECONDS,
+                                            cafile=cafile))
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=20)
+    result = {}
+    for name, rounds in runs.items():
+        result[name] = {key: statistics.median([r[key] for r in rounds if r[key] is not None] or [0])
+                        for key in ("throughput_rps", "median_ms", "p99_ms")}
+        result[name]["errors"] = sum(r["errors"] for r in rounds)
+    ping = result["/ping direct"]["throughput_rps"] or 1
+    for name in result:
+        result[name]["throughput_to_trivial_direct"] = round(result[name]["throughput_rps"] / ping, 2)
+    return result
 
 
 def worker_peak() -> int:

@@ -28,6 +28,11 @@ def _stale_sql() -> str:
     )
 
 
+def generation_current() -> int | None:
+    """The run id of the newest snapshots as the recompute last announced it (None when the cache lost it)."""
+    return cache.get(GENERATION_KEY)
+
+
 def snapshot_is_stale(run_id: int) -> bool:
     """Whether a recompute asked for after the run that wrote this snapshot has not finished yet: queued
     (also while the broker is down), running, or failed. Every write that may move progress announces
@@ -53,6 +58,16 @@ def _snapshot_query(*, target_id: int | None, province_code: str | None) -> Prog
 def snapshot_latest(*, target_id: int | None = None, province_code: str | None = None) -> ProgressSnapshot | None:
     """The newest snapshot of a target (the first active target by default), national or of one province,
     with ``stale`` set. The lookup is cached per run; the staleness is asked of the database every time."""
+    snapshot = snapshot_latest_cached(target_id=target_id, province_code=province_code)
+    if snapshot is not None:
+        snapshot.stale = snapshot_is_stale(snapshot.run_id)
+    return snapshot
+
+
+def snapshot_latest_cached(*, target_id: int | None = None,
+                           province_code: str | None = None) -> ProgressSnapshot | None:
+    """The newest snapshot as ``snapshot_latest`` finds it, without asking whether it is stale: for pages
+    that do not say so (the public summary), where a warm cache answers without a query."""
     generation = cache.get(GENERATION_KEY)
     key = f"dashboards:latest:{generation}:{target_id}:{province_code}"
     snapshot = cache.get(key) if generation is not None else None
@@ -64,7 +79,6 @@ def snapshot_latest(*, target_id: int | None = None, province_code: str | None =
             cache.add(GENERATION_KEY, snapshot.run_id, LATEST_TIMEOUT)
             key = f"dashboards:latest:{snapshot.run_id}:{target_id}:{province_code}"
         cache.set(key, snapshot, LATEST_TIMEOUT)
-    snapshot.stale = snapshot_is_stale(snapshot.run_id)
     return snapshot
 
 
@@ -90,12 +104,13 @@ def target_snapshots(*, snapshot: ProgressSnapshot) -> QuerySet:
     )
 
 
-def run_snapshots(*, run_id: int) -> QuerySet:
-    return (
+def run_snapshots(*, run_id: int, with_provinces: bool = True) -> QuerySet:
+    queryset = (
         ProgressSnapshot.objects.filter(run_id=run_id, target__is_active=True)
         .select_related("target", "province")
         .order_by("target__position", "target_id", "province__code")
     )
+    return queryset if with_provinces else queryset.filter(scope=ProgressSnapshot.Scope.NATIONAL)
 
 
 def snapshot_history() -> QuerySet:
@@ -117,7 +132,7 @@ class Dashboard:
     def __init__(self, snapshot: ProgressSnapshot):
         self.snapshot = snapshot
         self.target = snapshot.target
-        self.stale = snapshot.stale
+        self.stale = getattr(snapshot, "stale", None)  # None: not asked (the public summary does not say)
 
     @cached_property
     def chart(self):

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from commitments.selectors import recorded_signed_commitment_exists
+from mpp_portal.events import progress_recomputed
 from regions import stages, units
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
@@ -113,6 +115,8 @@ def progress_recompute(*, run_id: int | None = None, trigger: str = "command") -
             # Finished in the same transaction as its snapshots: a worker killed at any point leaves either
             # both or neither, so a run taken over never gets a second set of snapshots.
             _finish(run, started, state=RecomputeRun.State.DONE, snapshot_count=count)
+            # Other apps (the open data) learn of new figures only once they are committed.
+            transaction.on_commit(lambda: progress_recomputed.send(sender=RecomputeRun, run_id=run.pk))
     except Exception:
         _finish(run, started, state=RecomputeRun.State.FAILED, error=traceback.format_exc()[-8000:])
         raise
@@ -178,25 +182,54 @@ class Figures:
         self.mpp_count += other.mpp_count
 
 
-def _unit_rows(metric: str) -> list[dict]:
-    """Grouped in SQL by province, DKI membership, stage and the date each region was first reached: a few rows
+METRICS = tuple(METRIC_FILTERS)
+# A region row: (province_id, code, name, kind, is_dki_administrative, stage, mpp_count, then per metric in
+# METRICS order: number of MPPs that count for it, first date). Plain tuples: there are 50,000 of them.
+PROVINCE, CODE, NAME, KIND, DKI, STAGE, MPP_COUNT = range(7)
+
+
+REACHING = {metric: 7 + 2 * i for i, metric in enumerate(METRICS)}
+
+
+def _reaching(metric: str) -> int:
+    return REACHING[metric]
+
+
+def _region_rows(*, include_demo: bool = True) -> list[tuple]:
+    """Two reads whatever the number of regions: every region with its stage (the rule of
+    ``regions.selectors.with_stage``), and one aggregate of the MPPs per region for every metric at once (a hash
+    aggregate, rather than a subquery per region and metric)."""
+    mpps = Mpp.objects.order_by() if include_demo else Mpp.objects.order_by().filter(is_demo=False)
+    aggregates = {"n": Count("pk")}
+    for metric in METRICS:
+        condition, date_field = METRIC_FILTERS[metric]
+        aggregates[f"reaching_{metric}"] = Count("pk", filter=condition)
+        aggregates[f"first_{metric}"] = Min(date_field, filter=condition)
+    stats = {row[0]: row[1:] for row in mpps.values("region_id").annotate(**aggregates).values_list(
+        "region_id", *aggregates)}
+    empty = (0,) + (0, None) * len(METRICS)
+    signed = None if include_demo else recorded_signed_commitment_exists()
+    regions = with_stage(Region.objects.order_by("code"), include_demo=include_demo, signed=signed).values_list(
+        "pk", "province_id", "code", "name", "kind", "is_dki_administrative", "stage")
+    return [(*region[1:], *stats.get(region[0], empty)) for region in regions]
+
+
+def _unit_rows(region_rows: list[tuple], metric: str) -> list[dict]:
+    """The regions grouped by province, DKI membership, stage and the date each was first reached: a few rows
     per province whatever the number of regions. Both bases are computed from the same rows."""
-    condition, date_field = METRIC_FILTERS[metric]
-    reaching = Mpp.objects.filter(condition, region=OuterRef("pk"))
-    first = reaching.order_by().values("region").annotate(first=Min(date_field)).values("first")
-    return list(
-        with_stage(Region.objects.order_by())
-        .annotate(reached=Exists(reaching), first=Subquery(first))
-        .values("province_id", "is_dki_administrative", "stage", "reached", "first")
-        .annotate(units=Count("pk"))
-        .order_by()
-    )
+    reaching = _reaching(metric)
+    units = Counter((r[PROVINCE], r[DKI], r[STAGE], r[reaching] > 0, r[reaching + 1]) for r in region_rows)
+    keys = ("province_id", "is_dki_administrative", "stage", "reached", "first")
+    return [dict(zip(keys, key), units=n) for key, n in units.items()]
 
 
-def _mpp_counts(metric: str) -> dict[int, int]:
-    condition, _date_field = METRIC_FILTERS[metric]
-    rows = Mpp.objects.filter(condition).values("region__province_id").annotate(n=Count("pk")).order_by()
-    return {row["region__province_id"]: row["n"] for row in rows}
+def _mpp_counts(region_rows: list[tuple], metric: str) -> dict[int, int]:
+    reaching = _reaching(metric)
+    counts: Counter = Counter()
+    for r in region_rows:
+        if r[reaching]:
+            counts[r[PROVINCE]] += r[reaching]
+    return dict(counts)
 
 
 def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, int]) -> dict[int, Figures]:
@@ -223,15 +256,22 @@ def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, in
     return figures
 
 
-def _region_lists(run: RecomputeRun) -> list[ProvinceRegionList]:
-    rows = (
-        with_stage(Region.objects.order_by("code"))
-        .annotate(mpp_count=Count("mpps"))
-        .values_list("province_id", "code", "name", "kind", "is_dki_administrative", "stage", "mpp_count")
-    )
+def progress_figures(*, target: Target, include_demo: bool = True) -> dict[int, Figures]:
+    """A target's figures per province id, computed now; ``include_demo=False`` counts recorded MPPs and
+    commitments only (the open data). The recompute uses the same rules through ``_snapshots_write``."""
+    rows = _region_rows(include_demo=include_demo)
+    return _province_figures(target, _unit_rows(rows, target.metric), _mpp_counts(rows, target.metric))
+
+
+def monthly_series(figures: Figures, *, as_of: datetime.date) -> list[list]:
+    """[["2017-03", 1], ...]: units reached by the end of each month, as the snapshots store them."""
+    return _monthly_series(figures.reached_on, as_of)
+
+
+def _region_lists(run: RecomputeRun, region_rows: list[tuple]) -> list[ProvinceRegionList]:
     lists: dict[int, list[list]] = defaultdict(list)
-    for province_id, *region in rows:
-        lists[province_id].append(region)
+    for r in region_rows:
+        lists[r[PROVINCE]].append(r[CODE:MPP_COUNT + 1])
     return [ProvinceRegionList(run=run, province_id=province_id, regions=regions)
             for province_id, regions in lists.items()]
 
@@ -290,10 +330,11 @@ def _snapshot(*, run, target, province_id, figures: Figures, now, as_of) -> Prog
 def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
     as_of = timezone.localdate(now)
     snapshots = []
+    region_rows = _region_rows()
     by_metric: dict[str, tuple[list[dict], dict[int, int]]] = {}
     for target in Target.objects.filter(is_active=True):
         if target.metric not in by_metric:
-            by_metric[target.metric] = (_unit_rows(target.metric), _mpp_counts(target.metric))
+            by_metric[target.metric] = (_unit_rows(region_rows, target.metric), _mpp_counts(region_rows, target.metric))
         national = Figures()
         for province_id, figures in sorted(_province_figures(target, *by_metric[target.metric]).items()):
             national.merge(figures)
@@ -305,5 +346,5 @@ def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
     ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.PROVINCE).exclude(run=run).delete()
     ProvinceRegionList.objects.exclude(run=run).delete()
     # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
-    ProvinceRegionList.objects.bulk_create(_region_lists(run), batch_size=1)
+    ProvinceRegionList.objects.bulk_create(_region_lists(run, region_rows), batch_size=1)
     return len(snapshots)

@@ -31,3 +31,8 @@ def progress_changed_announce(*, sender: str, reason: str = "change") -> None:
             if isinstance(pending, _Announcement) and (pending.sender, pending.reason) == (sender, reason):
                 return
     transaction.on_commit(_Announcement(sender, reason))
+
+
+# ``progress_recomputed``: sent by dashboards once a recompute's snapshots are committed, with ``run_id``; the
+# open data subscribes to publish a release when the public figures changed.
+progress_recomputed = Signal()

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "mou",
     "dashboards",
     "quality",
+    "opendata",
 ]
 
 MIDDLEWARE = [

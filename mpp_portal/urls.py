@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -29,7 +30,10 @@ urlpatterns = [
         redirect_authenticated_user=True, authentication_form=GuardedAuthenticationForm
     ), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("bahasa/", login_not_required(set_language), name="set_language"),
+    # No CSRF token is needed to switch language: the worst a forged switch does is change a visitor's
+    # language, and a token in the form would make every public page different per visitor, so no proxy
+    # could cache it.
+    path("bahasa/", csrf_exempt(login_not_required(set_language)), name="set_language"),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
     path("", include("regions.urls")),
@@ -37,6 +41,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("mou.urls")),
     path("", include("quality.urls")),
+    path("", include("opendata.urls")),
 ]
 
 handler403 = "mpp_portal.views.forbidden"

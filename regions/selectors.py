@@ -15,19 +15,23 @@ from .models import Inauguration, Mpp, Province, Region
 Stage = Region.Stage
 
 
-def _mpp_with(status: str):
-    return Exists(Mpp.objects.filter(region=OuterRef("pk"), status=status))
+def _mpp_with(status: str, *, include_demo: bool = True):
+    mpps = Mpp.objects.filter(region=OuterRef("pk"), status=status)
+    return Exists(mpps if include_demo else mpps.filter(is_demo=False))
 
 
-def with_stage(queryset: QuerySet) -> QuerySet:
+def with_stage(queryset: QuerySet, *, include_demo: bool = True, signed=None) -> QuerySet:
     """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
-    commitment counts through ``Region.has_signed_commitment``, kept by the commitments app."""
-    signed = Q(has_signed_commitment=True)
+    commitment counts through ``Region.has_signed_commitment``, kept by the commitments app.
+    ``include_demo=False`` counts recorded MPPs only, and ``signed`` (a boolean expression) replaces the flag:
+    the open data passes recorded commitments only, as the flag also counts demo ones."""
+    signed = Q(has_signed_commitment=True) if signed is None else signed
     return queryset.annotate(
         stage=Case(
-            When(_mpp_with(Mpp.Status.OPERATING), then=Value(Stage.OPERATING)),
-            When(_mpp_with(Mpp.Status.PREPARING), then=Value(Stage.PREPARING)),
-            When(Q(_mpp_with(Mpp.Status.COMMITTED)) | Q(signed), then=Value(Stage.COMMITTED)),
+            When(_mpp_with(Mpp.Status.OPERATING, include_demo=include_demo), then=Value(Stage.OPERATING)),
+            When(_mpp_with(Mpp.Status.PREPARING, include_demo=include_demo), then=Value(Stage.PREPARING)),
+            When(Q(_mpp_with(Mpp.Status.COMMITTED, include_demo=include_demo)) | Q(signed),
+                 then=Value(Stage.COMMITTED)),
             default=Value(Stage.NONE),
             output_field=CharField(),
         )

@@ -71,8 +71,13 @@ def _isolated(settings, tmp_path):
     # A transactional test's flush and restore can renumber content types; never trust the old cache.
     ContentType.objects.clear_cache()
     cache.clear()
+    # Rendered public pages kept per web process, by run id: a rolled-back test may reuse a run id.
+    from dashboards.views import _PUBLIC_PAGES
+
+    _PUBLIC_PAGES.clear()
     yield
     cache.clear()
+    _PUBLIC_PAGES.clear()
 
 
 @pytest.fixture(scope="session")

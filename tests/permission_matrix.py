@@ -414,6 +414,34 @@ ROUTES = {
         "GET": ("ok", "ok", "ok", "ok", "ok"),
         "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
+    "opendata:index": {
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "opendata:catalog": {
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "opendata:file": {
+        "kwargs": {"name": "data_file"},
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "opendata:release": {
+        "kwargs": {"tag": "release"},
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "opendata:release-checksums": {
+        "kwargs": {"tag": "release"},
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "opendata:release-file": {
+        "kwargs": {"tag": "release", "name": "data_file"},
+        "GET": ("ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
     "dashboards:region-export": {
         "kwargs": {"fmt": "csv"},
         "GET": ("login", "ok", "ok", "ok", "ok"),

@@ -32,12 +32,25 @@ class SnapshotSerializer(serializers.ModelSerializer):
 
 
 class LatestTargetSerializer(SnapshotSerializer):
+    """``series`` and ``provinces`` appear only when the request asks for them (``include`` in the context)."""
+
+    OPTIONAL = ("series", "provinces")
+
     stale = serializers.BooleanField()
-    series = serializers.JSONField()
-    provinces = ProvinceProgressSerializer(many=True)
+    series = serializers.JSONField(required=False, help_text="Only with ?include=series: [[\"YYYY-MM\", units], ...]")
+    provinces = ProvinceProgressSerializer(many=True, required=False, help_text="Only with ?include=provinces.")
 
     class Meta(SnapshotSerializer.Meta):
         fields = SnapshotSerializer.Meta.fields + ["stale", "series", "provinces"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        include = self.context.get("include")
+        if include is not None:
+            for name in self.OPTIONAL:
+                if name not in include:
+                    fields.pop(name)
+        return fields
 
 
 class ProgressLatestSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_latest_progress_names_each_target_with_its_basis(known_rollout, analyst):
     progress_recompute()
-    body = api_for(analyst).get("/api/progress/").json()
+    body = api_for(analyst).get("/api/progress/", {"include": "provinces,series"}).json()
     assert body["stale"] is False
     by_basis = {target["basis"]: target for target in body["targets"]}
     panrb, dagri = by_basis["kemenpanrb"], by_basis["kemendagri"]
@@ -18,6 +18,27 @@ def test_the_latest_progress_names_each_target_with_its_basis(known_rollout, ana
     dki = next(p for p in panrb["provinces"] if p["code"] == "31")
     assert (dki["numerator"], dki["denominator"]) == (1, 1)
     assert len(panrb["provinces"]) == 38
+
+
+def test_the_latest_progress_leaves_out_provinces_and_series_unless_asked(known_rollout, analyst):
+    progress_recompute()
+    client = api_for(analyst)
+    plain = client.get("/api/progress/").json()["targets"][0]
+    assert "provinces" not in plain and "series" not in plain and plain["numerator"] == 4
+    series_only = client.get("/api/progress/", {"include": "series"}).json()["targets"][0]
+    assert "provinces" not in series_only and series_only["series"][0] == ["2017-06", 1]
+    both = client.get("/api/progress/", {"include": "provinces,series"}).json()["targets"][0]
+    assert len(both["provinces"]) == 38 and both["series"] == series_only["series"]
+
+
+def test_the_schema_documents_the_include_parameter_and_the_optional_fields(api):
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    parameters = schema["paths"]["/api/progress/"]["get"]["parameters"]
+    include = next(p for p in parameters if p["name"] == "include")
+    assert "provinces" in include["description"] and "series" in include["description"]
+    target = schema["components"]["schemas"]["LatestTarget"]
+    assert "provinces" in target["properties"] and "provinces" not in target.get("required", [])
+    assert "series" not in target.get("required", [])
 
 
 def test_without_a_snapshot_the_progress_is_empty_and_stale(registry, analyst):

@@ -16,6 +16,7 @@ from commitments.models import Commitment, SigningEvent
 from mou import services as mou_services
 from mou.models import Agreement, Institution
 from mpp_portal.models import ChangeRecord
+from opendata import services as opendata_services
 from quality import services as quality_services
 from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCriterion
 from regions import services as region_services
@@ -87,6 +88,7 @@ def fixture_objects(users) -> dict:
         mpp=batu_mpp, criterion=criterion, user=users["batu_officer"], met=True, evidence_note="ada"
     )
     signing = SigningEvent.objects.order_by("pk").first()
+    release = opendata_services.release_publish()
     return {
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
         "national_institution": national.parties.order_by("pk").first().institution_id,
@@ -99,6 +101,7 @@ def fixture_objects(users) -> dict:
         "pilot": DigitalPilot.objects.order_by("pk").first().pk,
         "criterion": criterion.key, "readiness_check": check.pk,
         "fiscal": _fiscal().pk, "csv": "csv",
+        "release": release.tag, "data_file": "mpp.csv",
     }
 
 
