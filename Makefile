@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run test setup migrate bench tls-cert clean-venv
+.PHONY: run test lint setup migrate bench tls-cert clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: migrate
 # Tests keep their own var/ (queue, cache, SQLite test database) apart from a running `make run`.
 test: setup
 	VAR_DIR="$(CURDIR)/var/test" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff, configured in pyproject.toml ([tool.ruff]); .ci/run runs it before the tests.
+lint: setup
+	$(BIN)/ruff check .
 
 bench: setup
 	$(BIN)/python bench/run.py

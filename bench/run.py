@@ -44,7 +44,7 @@ def run_scenario(n: int, database_url: str, redis_url: str | None, var_dir: Path
         subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], check=True, capture_output=True)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     out = subprocess.run([sys.executable, "bench/scenario.py"], cwd=ROOT, env=env, capture_output=True, text=True)
-    line = next((l for l in out.stdout.splitlines() if l.startswith("BENCH-RESULT ")), None)
+    line = next((text for text in out.stdout.splitlines() if text.startswith("BENCH-RESULT ")), None)
     if line is None:
         raise SystemExit(f"scenario N={n} failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
     return json.loads(line.removeprefix("BENCH-RESULT "))

@@ -151,7 +151,7 @@ def serve_and_measure(cookie: str) -> dict:
         for name, path in PAGES.items():
             done, stop = [0], time.perf_counter() + 2.0
 
-            def hammer():
+            def hammer(path=path, stop=stop, done=done, name=name):
                 while time.perf_counter() < stop:
                     fetch(base + path, "" if name in ANONYMOUS else cookie)
                     done[0] += 1

@@ -8,17 +8,13 @@ changes nothing. All or nothing.
 """
 import datetime
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from regions.imports import (
-    ImportReport, LineError, RegionLookup, ReportItem, TableError, blank, mpp_import, parse_count, read_table,
-)
+from mpp_portal.imports import Importer, ImportReport, LineError, ReportItem, blank, parse_count
+from regions.imports import RegionLookup, mpp_import
 
-from .models import Commitment
-from .services import (
-    commitment_create, commitment_errors, commitment_update, signing_event_for_date,
-)
+from .models import Commitment, SigningEvent
+from .services import commitment_create, commitment_errors, commitment_update, signing_event_for_date
 
 IMPORT_NOTE = "import"
 TEXT_COLUMNS = ["signatory_name", "signatory_title", "absence_reason"]
@@ -37,31 +33,20 @@ def _outcome(value) -> str:
     return OUTCOME_WORDS.get(text, text)
 
 
-def commitment_import(
-    *,
-    user,
-    content: bytes,
-    filename: str,
-    event_date: datetime.date,
-    place: str = "",
-    counterpart: str = "",
-    dry_run: bool = False,
-) -> ImportReport:
-    report = ImportReport(dry_run=dry_run)
-    try:
-        rows = read_table(content=content, filename=filename, required=["region"])
-    except TableError as error:
-        report.errors.append(LineError(1, "file", str(error)))
-        return report
-    lookup = RegionLookup()
+class CommitmentImporter(Importer):
+    required = ("region",)
+    optional = ("signatory_name", "signatory_title", "outcome", "absence_reason", "target_year")
 
-    # A dry run is the real run rolled back, so its report is exactly what confirming would do.
-    with transaction.atomic():
-        event, report.event_action = signing_event_for_date(
-            user=user, date=event_date, place=place, counterpart=counterpart, note_for_history=IMPORT_NOTE
-        )
-        report.event = str(event)
-        existing = {c.region_id: c for c in Commitment.objects.filter(event=event)}
+    def __init__(self, *, user, dry_run=False, event_date: datetime.date, place: str = "", counterpart: str = ""):
+        super().__init__(user=user, dry_run=dry_run)
+        self.event_date, self.place, self.counterpart = event_date, place, counterpart
+
+    def parse(self, rows, report) -> list:
+        lookup = RegionLookup()
+        # The signing the rows belong to, if recorded: its commitments are the ones a row updates.
+        event = (SigningEvent.objects.filter(date=self.event_date, is_demo=False).order_by("pk").first()
+                 or SigningEvent(date=self.event_date))
+        existing = {c.region_id: c for c in Commitment.objects.filter(event=event)} if event.pk else {}
         seen: dict[int, int] = {}
         planned = []
         for line, row in rows:
@@ -93,22 +78,29 @@ def commitment_import(
                 report.errors.extend(LineError(line, column, message) for message in messages)
             if not errors:
                 planned.append((line, region, current, values))
-        if not report.errors:
-            for line, region, current, values in planned:
-                label = f"{region.name} ({region.code})"
-                if current is None:
-                    commitment = commitment_create(user=user, event=event, region=region, action=IMPORT_NOTE,
-                                                   note_for_history=IMPORT_NOTE, **values)
-                    report.created.append(ReportItem(line, label, {k: [None, getattr(commitment, k)]
-                                                                   for k, v in values.items() if v}))
-                    continue
-                changes = commitment_update(user=user, commitment=current, action=IMPORT_NOTE,
-                                            note_for_history=IMPORT_NOTE, **values)
-                (report.updated if changes else report.unchanged).append(ReportItem(line, label, changes))
-        if report.errors or dry_run:
-            transaction.set_rollback(True)
-    report.errors.sort(key=lambda e: e.line)
-    return report
+        return planned
+
+    def write(self, planned, report) -> None:
+        event, report.event_action = signing_event_for_date(
+            user=self.user, date=self.event_date, place=self.place, counterpart=self.counterpart,
+            note_for_history=IMPORT_NOTE,
+        )
+        report.event = str(event)
+        for line, region, current, values in planned:
+            label = f"{region.name} ({region.code})"
+            if current is None:
+                commitment = commitment_create(user=self.user, event=event, region=region, action=IMPORT_NOTE,
+                                               note_for_history=IMPORT_NOTE, **values)
+                report.created.append(ReportItem(line, label, {k: [None, getattr(commitment, k)]
+                                                               for k, v in values.items() if v}))
+                continue
+            changes = commitment_update(user=self.user, commitment=current, action=IMPORT_NOTE,
+                                        note_for_history=IMPORT_NOTE, **values)
+            (report.updated if changes else report.unchanged).append(ReportItem(line, label, changes))
+
+
+def commitment_import(*, user, content: bytes, filename: str, dry_run: bool = False, **options) -> ImportReport:
+    return CommitmentImporter(user=user, dry_run=dry_run, **options).run(content=content, filename=filename)
 
 
 def import_run(

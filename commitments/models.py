@@ -1,9 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
 
-class SigningEvent(models.Model):
+
+class SigningEvent(Audited, models.Model):
     """A commitment signing (penandatanganan komitmen) by heads of region."""
+
+    audit_fields = ("date", "year", "date_note", "place", "counterpart", "source", "note")
 
     date = models.DateField(_("tanggal"), null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("tahun"), null=True, blank=True)
@@ -26,7 +30,9 @@ class SigningEvent(models.Model):
         return f"{_('Penandatanganan komitmen')} {when}"
 
 
-class Commitment(models.Model):
+class Commitment(Audited, models.Model):
+    audit_fields = ("region", "signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source")
+
     class Outcome(models.TextChoices):
         SIGNED = "signed", _("Ditandatangani")
         ABSENT = "absent", _("Tidak hadir")

@@ -6,14 +6,14 @@ the importer all ask it.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import audited_delete, audited_save, diff, snapshot
 from mpp_portal.events import progress_changed_announce
 from regions.services import region_commitment_signed_set
 
 from .models import Commitment, SigningEvent
 
-EVENT_FIELDS = ["date", "year", "date_note", "place", "counterpart", "source", "note"]
-COMMITMENT_FIELDS = ["region", "signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source"]
+EVENT_FIELDS = list(SigningEvent.audit_fields)
+
 TARGET_YEARS = range(2017, 2101)
 
 
@@ -51,12 +51,8 @@ def commitment_errors(
 def signing_event_create(*, user, is_demo: bool = False, note_for_history: str = "", **fields) -> SigningEvent:
     if fields.get("date") and not fields.get("year"):
         fields["year"] = fields["date"].year
-    event = SigningEvent.objects.create(is_demo=is_demo, **fields)
-    change_record_create(
-        instance=event, user=user, action="create",
-        changes={k: [None, v] for k, v in snapshot(event, EVENT_FIELDS).items() if v not in (None, "")},
-        note=note_for_history,
-    )
+    event = SigningEvent(is_demo=is_demo, **fields)
+    audited_save(event, user=user, note=note_for_history)
     return event
 
 
@@ -64,13 +60,9 @@ def signing_event_create(*, user, is_demo: bool = False, note_for_history: str =
 def signing_event_update(*, user, event: SigningEvent, note_for_history: str = "", **fields) -> SigningEvent:
     if fields.get("date"):
         fields["year"] = fields["date"].year
-    before = snapshot(event, EVENT_FIELDS)
     for name, value in fields.items():
         setattr(event, name, value)
-    changes = diff(before, snapshot(event, EVENT_FIELDS))
-    if changes:
-        event.save()
-        change_record_create(instance=event, user=user, action="update", changes=changes, note=note_for_history)
+    audited_save(event, user=user, note=note_for_history)
     return event
 
 
@@ -79,18 +71,13 @@ def commitment_create(
     *, user, event: SigningEvent, region, action: str = "create", note_for_history: str = "", **fields
 ) -> Commitment:
     """Raises DuplicateCommitment when the region already has a commitment at this event."""
+    commitment = Commitment(event=event, region=region, is_demo=event.is_demo, **fields)
     try:
         with transaction.atomic():
-            commitment = Commitment.objects.create(
-                event=event, region=region, is_demo=event.is_demo, **fields
-            )
+            audited_save(commitment, user=user, action=action, note=note_for_history)
     except IntegrityError as error:
         # The constraint also catches a concurrent insert that passed commitment_errors.
         raise DuplicateCommitment(duplicate_message(region=region, event=event)) from error
-    change_record_create(
-        instance=commitment, user=user, action=action, region=region, note=note_for_history,
-        changes={k: [None, v] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items() if v not in (None, "")},
-    )
     commitments_changed(region_ids=[region.pk])  # a signed commitment moves its region to the "committed" stage
     return commitment
 
@@ -100,24 +87,20 @@ def commitment_update(
     *, user, commitment: Commitment, action: str = "update", note_for_history: str = "", **fields
 ) -> dict:
     """Returns the changes made (empty when nothing differed)."""
-    before, before_region = snapshot(commitment, COMMITMENT_FIELDS), commitment.region_id
+    before_region = commitment.region_id
     for name, value in fields.items():
         setattr(commitment, name, value)
-    changes = diff(before, snapshot(commitment, COMMITMENT_FIELDS))
-    if changes:
-        commitment.save()
-        change_record_create(instance=commitment, user=user, action=action, changes=changes,
-                             note=note_for_history, region=commitment.region)
-        commitments_changed(region_ids={before_region, commitment.region_id})
-    return changes
+    record = audited_save(commitment, user=user, action=action, note=note_for_history)
+    if record is None:
+        return {}
+    commitments_changed(region_ids={before_region, commitment.region_id})
+    return record.changes
 
 
 @transaction.atomic
 def commitment_delete(*, user, commitment: Commitment) -> None:
-    change_record_create(instance=commitment, user=user, action="delete", region=commitment.region,
-                         changes={k: [v, None] for k, v in snapshot(commitment, COMMITMENT_FIELDS).items()})
     region_id = commitment.region_id
-    commitment.delete()
+    audited_delete(commitment, user=user)
     commitments_changed(region_ids=[region_id])
 
 

@@ -21,7 +21,11 @@ from .forms import CommitmentForm, ImportForm, SigningEventForm
 from .imports import import_run
 from .models import Commitment, SigningEvent
 from .services import (
-    DuplicateCommitment, commitment_create, commitment_delete, commitment_update, signing_event_create,
+    DuplicateCommitment,
+    commitment_create,
+    commitment_delete,
+    commitment_update,
+    signing_event_create,
     signing_event_update,
 )
 

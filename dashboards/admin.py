@@ -1,11 +1,13 @@
 from django.contrib import admin
 
+from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin
+
 from .models import ProgressSnapshot, RecomputeRun, ReportedTotal, Target
 from .services import progress_recompute_schedule
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(AuditedModelAdmin):
     list_display = ["name", "metric", "basis", "deadline", "position", "is_active"]
     list_filter = ["metric", "basis", "is_active"]
 
@@ -19,21 +21,10 @@ class TargetAdmin(admin.ModelAdmin):
         progress_recompute_schedule(trigger="target")
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+@admin.register(RecomputeRun)
+class RecomputeRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Written only by the recompute job: administrators look, never edit."""
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(RecomputeRun)
-class RecomputeRunAdmin(ReadOnlyAdmin):
     list_display = ["pk", "state", "trigger", "requested_at", "started_at", "finished_at", "duration_ms",
                     "snapshot_count", "has_error"]
     list_filter = ["state", "trigger"]
@@ -45,12 +36,12 @@ class RecomputeRunAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ProgressSnapshot)
-class ProgressSnapshotAdmin(ReadOnlyAdmin):
+class ProgressSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["computed_at", "target", "scope", "province", "numerator", "denominator", "percent"]
     list_filter = ["scope", "target"]
     list_select_related = ["target", "province"]
 
 
 @admin.register(ReportedTotal)
-class ReportedTotalAdmin(admin.ModelAdmin):
+class ReportedTotalAdmin(AuditedModelAdmin):
     list_display = ["date", "total", "added", "source"]

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regions import stages
 from regions.models import Mpp
-from regions.selectors import stage_label
 
 from .exports import Column, Export, yes_no
 from .models import BASIS_NOTES, ProgressSnapshot, Target
@@ -41,7 +41,7 @@ def region_export(regions: QuerySet, *, filters: str) -> Export:
             Column(_("Kode provinsi"), lambda r: r.province.code, 8),
             Column(_("Provinsi"), lambda r: r.province.name, 26),
             Column(_("Unit administratif DKI"), lambda r: yes_no(r.is_dki_administrative), 10),
-            Column(_("Tahap MPP"), lambda r: stage_label(r.stage), 12),
+            Column(_("Tahap MPP"), lambda r: stages.label(r.stage), 12),
             Column(_("Jumlah MPP"), lambda r: r.mpp_count, 8),
             Column(_("MPP contoh"), lambda r: r.demo_mpp_count, 8),
             Column(_("Contoh"), lambda r: yes_no(r.demo_mpp_count > 0), 8),

@@ -17,13 +17,13 @@ from commitments.models import Commitment
 from mpp_portal.access import scope
 from mpp_portal.models import ChangeRecord
 from quality.models import FiscalCapacity
+from regions import stages
 from regions.models import Mpp, Region, StatusUpdate
 from regions.selectors import with_stage
 
 from .models import Target
 
 Stage = Region.Stage
-STAGE_RANK = {Stage.NONE: 0, Stage.COMMITTED: 1, Stage.PREPARING: 2}
 # The MPP statuses that put a region in each stage (regions.selectors.with_stage).
 STAGE_STATUS = {Stage.PREPARING: Mpp.Status.PREPARING, Stage.COMMITTED: Mpp.Status.COMMITTED}
 
@@ -44,7 +44,7 @@ class LaggingRegion:
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return stages.label(self.stage)
 
     @property
     def fiscal_label(self) -> str:
@@ -135,7 +135,7 @@ def sort_key(row: LaggingRegion):
     """Most stuck first: regions that never started (or whose start is unknown), least advanced first; then
     the longest in their stage."""
     if row.since is None:
-        return (0, STAGE_RANK[row.stage], 0, row.region.code)
+        return (0, stages.rank(row.stage), 0, row.region.code)
     return (1, 0, row.since, row.region.code)
 
 

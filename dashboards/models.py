@@ -5,18 +5,19 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
+from regions import units
 
-class Target(models.Model):
+
+class Target(Audited, models.Model):
     """What the rollout is measured against: a metric, a basis of counted units and a deadline."""
 
     class Metric(models.TextChoices):
         OPERATING = "operating", _("MPP beroperasi")
         DIGITAL_LIVE = "digital_live", _("MPP Digital aktif")
 
-    class Basis(models.TextChoices):
-        # KemenPANRB: 508 autonomous kab/kota plus DKI Jakarta as one unit; Kemendagri: all 514 kab/kota.
-        KEMENPANRB = "kemenpanrb", _("basis KemenPANRB")
-        KEMENDAGRI = "kemendagri", _("basis Kemendagri")
+    # Which kab/kota count and as how many units: regions.units decides.
+    Basis = units.Basis
 
     name = models.CharField(_("nama"), max_length=200)
     metric = models.CharField(_("ukuran"), max_length=16, choices=Metric.choices, default=Metric.OPERATING)
@@ -176,7 +177,7 @@ def months_between(start: datetime.date, end: datetime.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
 
 
-class ReportedTotal(models.Model):
+class ReportedTotal(Audited, models.Model):
     """A national count of operating MPPs as a public source reported it, beside the portal's own count."""
 
     date = models.DateField(_("tanggal"), unique=True)

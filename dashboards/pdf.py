@@ -162,7 +162,7 @@ def _provinces(pdf: FPDF, dashboard: Dashboard) -> None:
             pdf.add_page()
             header()
         values = [p.province.name, _number(p.numerator), _number(p.denominator), _percent(p.percent)]
-        for (label, width, align), value in zip(columns, values):
+        for (_label, width, align), value in zip(columns, values):
             pdf.cell(width, 5, _text(value), align=align)
         bar_x, bar_y = pdf.get_x() + 4, pdf.get_y() + 1.2
         pdf.set_fill_color(237, 241, 245)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from commitments.selectors import recorded_signed_commitment_exists
 from mpp_portal.access import Role, role_of
 from mpp_portal.events import progress_recomputed
+from regions import stages, units
 from regions.models import Mpp, Region
 from regions.selectors import with_stage
 
@@ -36,7 +37,6 @@ from .selectors import GENERATION_KEY, LATEST_TIMEOUT
 logger = logging.getLogger(__name__)
 
 Stage = Region.Stage
-STAGE_RANK = {Stage.NONE: 0, Stage.COMMITTED: 1, Stage.PREPARING: 2, Stage.OPERATING: 3}
 # Any fixed number: two workers taking this PostgreSQL advisory lock never compute at once.
 ADVISORY_LOCK_KEY = 7_305_001
 # A broker that does not answer must not hold up the officer's request for long.
@@ -244,11 +244,11 @@ def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, in
     figures: dict[int, Figures] = defaultdict(Figures)
     # On KemenPANRB's basis DKI Jakarta's six administrative units are one unit: merged per province here.
     collapsed: dict[int, dict] = {}
-    collapse = target.basis == Target.Basis.KEMENPANRB
+    collapse = units.collapses_dki(target.basis)
     for row in rows:
         if collapse and row["is_dki_administrative"]:
             unit = collapsed.setdefault(row["province_id"], {"stage": Stage.NONE, "reached": False, "first": None})
-            if STAGE_RANK[row["stage"]] > STAGE_RANK[unit["stage"]]:
+            if stages.rank(row["stage"]) > stages.rank(unit["stage"]):
                 unit["stage"] = row["stage"]
             if row["reached"]:
                 unit["reached"] = True
@@ -292,8 +292,8 @@ def _monthly_series(reached_on: Counter, as_of: datetime.date) -> list[list]:
     if not reached_on:
         return []
     by_month = Counter()
-    for day, units in reached_on.items():
-        by_month[_month(day if day is not None else as_of)] += units
+    for day, reached in reached_on.items():
+        by_month[_month(day if day is not None else as_of)] += reached
     year, month = min(by_month)
     last = max(_month(as_of), max(by_month))
     series, total = [], 0

@@ -1,13 +1,14 @@
 from django.contrib import admin
 
-from mpp_portal.admin import ReadOnlyAdminMixin, ScopedAdminMixin
+from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
 from .models import Agreement, AgreementParty, Amendment, Clause, Institution, ServicePlacement
 
 
 @admin.register(Institution)
-class InstitutionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class InstitutionAdmin(ScopedAdminMixin, AuditedModelAdmin):
     list_display = ["name", "short_name", "kind"]
+    protected_relations = ("parties", "placements")
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
 
@@ -18,7 +19,7 @@ class ClauseInline(admin.StackedInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class AgreementAdmin(ScopedAdminMixin, AuditedModelAdmin):
     """Clause texts and descriptive fields only: dates, term, parties and status go through the services
     (pages and API), which derive expiry and status and record the history."""
 
@@ -28,6 +29,8 @@ class AgreementAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["mpp"]
     readonly_fields = ["kind", "mpp", "signed_on", "term_years", "expires_on", "status", "is_demo"]
     inlines = [ClauseInline]
+    # Agreements end by status (expired, terminated), never by deleting their parties and history.
+    protected_relations = ("parties", "clauses", "placements", "amendments")
 
     def has_add_permission(self, request):
         return False

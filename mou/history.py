@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from mpp_portal.audit import change_record_create
+from mpp_portal.audit import audited_get_or_create
 from mpp_portal.models import ChangeRecord
 
 from .models import Agreement, AgreementParty, Clause, Institution
@@ -17,6 +17,8 @@ from .services import agreement_expiry_for, agreement_status_refresh
 
 DATA = Path(__file__).resolve().parent / "data" / "national_mou.json"
 UNPUBLISHED = "teks tidak dipublikasikan"
+NOTE = "load_history"
+IMPORT = ChangeRecord.Action.IMPORT
 
 
 def _sources(data: dict) -> str:
@@ -34,19 +36,18 @@ def _note(data: dict) -> str:
 
 
 def _institution(entry: dict) -> tuple[Institution, bool]:
-    institution, created = Institution.objects.get_or_create(
-        name=entry["institution"], defaults={"short_name": entry["short_name"], "kind": entry["kind"]}
+    return audited_get_or_create(
+        Institution, user=None, action=IMPORT, note=NOTE,
+        name=entry["institution"], defaults={"short_name": entry["short_name"], "kind": entry["kind"]},
     )
-    if created:
-        change_record_create(instance=institution, user=None, action=ChangeRecord.Action.IMPORT, note="load_history")
-    return institution, created
 
 
 @transaction.atomic
 def load(*, stdout) -> None:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     signed_on = datetime.date.fromisoformat(data["signed_on"])
-    agreement, created = Agreement.objects.get_or_create(
+    agreement, created = audited_get_or_create(
+        Agreement, user=None, action=IMPORT, note=NOTE,
         kind=Agreement.Kind.NATIONAL, signed_on=signed_on, title=data["title"],
         defaults={
             "number": data["number"] or "",
@@ -57,29 +58,26 @@ def load(*, stdout) -> None:
             "source": f"{data['note']}\n{_sources(data)}",
         },
     )
-    if created:
-        change_record_create(instance=agreement, user=None, action=ChangeRecord.Action.IMPORT, note="load_history")
     new_institutions = new_parties = 0
     for position, entry in enumerate(data["parties"]):
         institution, institution_created = _institution(entry)
         new_institutions += institution_created
-        party, party_created = AgreementParty.objects.get_or_create(
-            agreement=agreement, institution=institution,
+        party, party_created = audited_get_or_create(
+            AgreementParty, user=None, action=IMPORT, note=NOTE, agreement=agreement, institution=institution,
             defaults={"position": position, "signatory_title": entry["signatory_title"], "signed_on": signed_on},
         )
         if party_created:
             new_parties += 1
-            change_record_create(instance=party, user=None, action=ChangeRecord.Action.IMPORT, note="load_history")
     for entry in data["clauses"]:
-        Clause.objects.get_or_create(
-            agreement=agreement, section=entry["section"],
+        audited_get_or_create(
+            Clause, user=None, action=IMPORT, note=NOTE, agreement=agreement, section=entry["section"],
             defaults={
                 "text": entry["text"] or UNPUBLISHED,
                 "text_published": entry["text"] is not None,
                 "summary": entry["summary"] or "",
             },
         )
-    agreement_status_refresh(agreement=agreement, user=None, note="load_history")
+    agreement_status_refresh(agreement=agreement, user=None, note=NOTE)
     stdout.write(
         f"  nota kesepahaman {data['signed_on']}: {'dibuat' if created else 'sudah ada'}, "
         f"{new_institutions} instansi baru, {new_parties} pihak baru, {agreement.clauses.count()} pasal"

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
 from mpp_portal.uploads import validate_document
 
 
-class Institution(models.Model):
+class Institution(Audited, models.Model):
     """A ministry, agency or state company; the 17 parties of the national MoU are seeded by load_history."""
 
     class Kind(models.TextChoices):
@@ -36,8 +37,10 @@ class Institution(models.Model):
         return self.short_name or self.name
 
 
-class Agreement(models.Model):
+class Agreement(Audited, models.Model):
     """The national MoU or a regional PKS between a DPMPTSP and agencies' local offices for one MPP."""
+
+    audit_fields = ("number", "title", "signed_on", "place", "term_years", "expires_on", "document", "note", "status")
 
     class Kind(models.TextChoices):
         NATIONAL = "national", _("Nota kesepahaman nasional")
@@ -92,7 +95,7 @@ class Agreement(models.Model):
         return self.number or self.title
 
 
-class Clause(models.Model):
+class Clause(Audited, models.Model):
     class Section(models.TextChoices):
         PURPOSE = "purpose", _("Maksud dan tujuan")
         SCOPE = "scope", _("Ruang lingkup")
@@ -124,8 +127,10 @@ class Clause(models.Model):
         return self.get_section_display()
 
 
-class AgreementParty(models.Model):
+class AgreementParty(Audited, models.Model):
     """One party to an agreement: an institution, or for a PKS the region's DPMPTSP. Admins sign it off."""
+
+    audit_fields = ("signatory_title", "signatory_name", "signed_on", "signed_off_by")
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     institution = models.ForeignKey(

@@ -9,11 +9,12 @@ from mpp_portal.access import is_admin, scope
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
 
+from . import rules
 from .models import Agreement, AgreementParty, Institution, ServicePlacement
 
 EXPIRING_WITHIN_DAYS = 90
 # A PKS counts toward coverage once it is signed, whether or not every party is signed off yet.
-COVERING_STATUSES = [Agreement.Status.SIGNED, Agreement.Status.IN_FORCE]
+COVERING_STATUSES = list(rules.SIGNABLE_STATUSES)
 
 
 def agreement_list(*, user) -> QuerySet:
@@ -63,8 +64,7 @@ def sign_off_queue(*, user) -> QuerySet:
         return AgreementParty.objects.none()
     return (
         scope(user, AgreementParty.objects.all())
-        .filter(signed_off_at__isnull=True, agreement__status__in=COVERING_STATUSES)
-        .exclude(last_edited_by=user)
+        .filter(rules.sign_off_queue_filter(user=user))
         .select_related("agreement__mpp__region", "institution", "last_edited_by")
         .order_by("agreement__signed_on", "agreement_id", "position", "pk")
     )

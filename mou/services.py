@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import audited_save
+from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
+from mpp_portal.uploads import validate_document
 from regions.models import Mpp
 
-from mpp_portal.uploads import validate_document
+from . import rules
 from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
 
 Status = Agreement.Status
@@ -26,7 +28,7 @@ EDITABLE_AGREEMENT_FIELDS = [f for f in AGREEMENT_FIELDS if f != "expires_on"]  
 PARTY_FIELDS = ["signatory_title", "signatory_name", "signed_on"]
 
 
-class SignOffConflict(Exception):
+class SignOffConflict(Conflict):
     """The record is not in the state the request assumed (already signed off, or not signed off)."""
 
 
@@ -42,21 +44,18 @@ def agreement_expiry_for(*, signed_on: datetime.date | None, term_years: int | N
     return years_after(signed_on, term_years)
 
 
-def _status_for(agreement: Agreement, *, today: datetime.date) -> str:
+def _status_for(agreement: Agreement, *, today: datetime.date, all_signed_off: bool | None = None) -> str:
+    """``all_signed_off`` is asked of the database unless the caller knows it (a new agreement: no)."""
     if agreement.status == Status.TERMINATED:
         return Status.TERMINATED
     if agreement.expires_on is not None and agreement.expires_on < today:
         return Status.EXPIRED
     if agreement.signed_on is None:
         return Status.DRAFT
-    parties = agreement.parties.all()
-    if parties.exists() and not parties.filter(signed_off_at__isnull=True).exists():
-        return Status.IN_FORCE
-    return Status.SIGNED
-
-
-def _region_of(agreement: Agreement):
-    return agreement.mpp.region if agreement.mpp_id else None
+    if all_signed_off is None:
+        parties = agreement.parties.all()
+        all_signed_off = parties.exists() and not parties.filter(signed_off_at__isnull=True).exists()
+    return Status.IN_FORCE if all_signed_off else Status.SIGNED
 
 
 def agreement_status_refresh(
@@ -65,21 +64,9 @@ def agreement_status_refresh(
     """Store the derived status; a change is recorded in the agreement's history."""
     status = _status_for(agreement, today=today or timezone.localdate())
     if status != agreement.status:
-        before = agreement.status
         agreement.status = status
-        agreement.save(update_fields=["status", "updated_at"])
-        change_record_create(
-            instance=agreement, user=user, action=ChangeRecord.Action.STATUS,
-            changes={"status": [before, status]}, note=note, region=_region_of(agreement),
-        )
+        audited_save(agreement, user=user, action=ChangeRecord.Action.STATUS, note=note)
     return status
-
-
-def _agreement_snapshot(agreement: Agreement) -> dict:
-    # The document is read by name: audit.snapshot probes ``.url``, which raises on an empty file field.
-    values = snapshot(agreement, [f for f in AGREEMENT_FIELDS if f != "document"])
-    values["document"] = agreement.document.name or None
-    return values
 
 
 def _require_change(user, obj) -> None:
@@ -122,27 +109,19 @@ def agreement_pks_create(
     _check_document(document)
     if not title.strip():
         raise ValidationError({"title": _("Judul wajib diisi.")})
-    agreement = Agreement.objects.create(
+    agreement = Agreement(
         kind=Agreement.Kind.REGIONAL, mpp=mpp, title=title.strip(), number=number.strip(), signed_on=signed_on,
         place=place, term_years=term_years, expires_on=agreement_expiry_for(signed_on=signed_on, term_years=term_years),
         document=document or "", note=note, is_demo=is_demo,
     )
-    region = mpp.region
-    change_record_create(
-        instance=agreement, user=user, action=ChangeRecord.Action.CREATE,
-        changes={k: [None, v] for k, v in _agreement_snapshot(agreement).items() if v not in (None, "")},
-        region=region,
-    )
-    party = AgreementParty.objects.create(
-        agreement=agreement, is_dpmptsp=True, label=_("DPMPTSP %(region)s") % {"region": region.name}, position=0,
-        signatory_title=dpmptsp_signatory_title, signatory_name=dpmptsp_signatory_name, signed_on=signed_on,
-        last_edited_by=user, last_edited_at=timezone.now(),
-    )
-    change_record_create(
-        instance=party, user=user, action=ChangeRecord.Action.CREATE,
-        changes={k: [None, v] for k, v in snapshot(party, PARTY_FIELDS).items() if v not in (None, "")},
-        region=region,
-    )
+    # Created with its status, so the new agreement has one record; its DPMPTSP party is not signed off yet.
+    agreement.status = _status_for(agreement, today=timezone.localdate(), all_signed_off=False)
+    audited_save(agreement, user=user)
+    audited_save(AgreementParty(
+        agreement=agreement, is_dpmptsp=True, label=_("DPMPTSP %(region)s") % {"region": mpp.region.name},
+        position=0, signatory_title=dpmptsp_signatory_title, signatory_name=dpmptsp_signatory_name,
+        signed_on=signed_on, last_edited_by=user, last_edited_at=timezone.now(),
+    ), user=user)
     agreement_status_refresh(agreement=agreement, user=user)
     return agreement
 
@@ -159,19 +138,12 @@ def agreement_update(*, user, agreement: Agreement, **fields) -> Agreement:
     _check_dates(signed_on=fields.get("signed_on", agreement.signed_on))
     _check_document(fields.get("document"))
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    before = _agreement_snapshot(agreement)
     for name, value in fields.items():
         if name == "document" and not value:
             continue  # an empty upload keeps the document already on file
         setattr(agreement, name, value)
     agreement.expires_on = agreement_expiry_for(signed_on=agreement.signed_on, term_years=agreement.term_years)
-    agreement.save()
-    changes = diff(before, _agreement_snapshot(agreement))
-    if changes:
-        change_record_create(
-            instance=agreement, user=user, action=ChangeRecord.Action.UPDATE, changes=changes,
-            region=_region_of(agreement),
-        )
+    audited_save(agreement, user=user)
     agreement_status_refresh(agreement=agreement, user=user)
     return agreement
 
@@ -203,25 +175,17 @@ def pks_institution_add(
     if service_count is None or service_count < 1:
         raise ValidationError({"service_count": _("Jumlah layanan paling sedikit 1.")})
     _check_dates(signed_on=signed_on)
-    region = _region_of(agreement)
-    party = AgreementParty.objects.create(
+    audited_save(AgreementParty(
         agreement=agreement, institution=institution, position=agreement.parties.count(),
         signatory_title=signatory_title, signatory_name=signatory_name, signed_on=signed_on or agreement.signed_on,
         last_edited_by=user, last_edited_at=timezone.now(),
-    )
-    change_record_create(
-        instance=party, user=user, action=ChangeRecord.Action.CREATE,
-        changes={k: [None, v] for k, v in snapshot(party, PARTY_FIELDS).items() if v not in (None, "")},
-        region=region,
-    )
+    ), user=user)
+    # Placements are part of the agreement: its history records them.
     placement = ServicePlacement.objects.create(
         agreement=agreement, institution=institution, service_count=service_count, services=services,
         rooms=rooms, service_days=service_days, staff_count=staff_count,
     )
-    change_record_create(
-        instance=agreement, user=user, action=ChangeRecord.Action.UPDATE,
-        changes={"placement": [None, f"{institution}: {service_count}"]}, region=region,
-    )
+    audited_save(agreement, user=user, extra_changes={"placement": [None, f"{institution}: {service_count}"]})
     # A new party is not signed off yet, so an agreement in force falls back to signed.
     agreement_status_refresh(agreement=agreement, user=user)
     return placement
@@ -240,16 +204,11 @@ def agreement_party_update(*, user, party: AgreementParty, **fields) -> Agreemen
     if party.is_signed_off:
         raise SignOffConflict(_("Rekaman pihak ini sudah disahkan; cabut pengesahannya dulu untuk mengubahnya."))
     _check_dates(signed_on=fields.get("signed_on"))
-    before = snapshot(party, PARTY_FIELDS)
     for name, value in fields.items():
         setattr(party, name, value)
     party.last_edited_by, party.last_edited_at = user, timezone.now()
-    party.save()
-    changes = diff(before, snapshot(party, PARTY_FIELDS))
-    change_record_create(
-        instance=party, user=user, action=ChangeRecord.Action.UPDATE, changes=changes,
-        region=_region_of(party.agreement),
-    )
+    # Recorded even when no field moved: the editor changed, and four-eyes sign-off depends on who that is.
+    audited_save(party, user=user, always=True)
     return party
 
 
@@ -274,24 +233,20 @@ def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
             _("Rekaman pihak ini sudah disahkan oleh %(user)s pada %(at)s.")
             % {"user": party.signed_off_by, "at": timezone.localtime(party.signed_off_at).strftime("%d-%m-%Y %H:%M")}
         )
-    if party.last_edited_by_id is not None and party.last_edited_by_id == user.pk:
+    if rules.is_own_edit(user=user, party=party):
         raise PermissionDenied(
             _(
                 "Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain "
                 "(prinsip empat mata)."
             )
         )
-    if agreement.status not in (Status.SIGNED, Status.IN_FORCE):
+    if not rules.accepts_sign_off(agreement):
         raise ValidationError(
             _("Perjanjian berstatus %(status)s; hanya perjanjian yang sudah ditandatangani dapat disahkan.")
             % {"status": agreement.get_status_display()}
         )
     party.signed_off_by, party.signed_off_at = user, timezone.now()
-    party.save(update_fields=["signed_off_by", "signed_off_at"])
-    change_record_create(
-        instance=party, user=user, action=ChangeRecord.Action.SIGN_OFF,
-        changes={"signed_off_by": [None, str(user)]}, region=_region_of(agreement),
-    )
+    audited_save(party, user=user, action=ChangeRecord.Action.SIGN_OFF)
     agreement_status_refresh(agreement=agreement, user=user, note=_("Semua pihak telah disahkan."))
     return party
 
@@ -311,12 +266,8 @@ def agreement_party_revoke(*, user, party: AgreementParty, reason: str) -> SignO
         party=party, signed_off_by=party.signed_off_by, signed_off_at=party.signed_off_at, revoked_by=user,
         reason=reason,
     )
-    change_record_create(
-        instance=party, user=user, action=ChangeRecord.Action.REVOKE,
-        changes={"signed_off_by": [str(party.signed_off_by), None]}, note=reason, region=_region_of(agreement),
-    )
     party.signed_off_by, party.signed_off_at = None, None
-    party.save(update_fields=["signed_off_by", "signed_off_at"])
+    audited_save(party, user=user, action=ChangeRecord.Action.REVOKE, note=reason)
     agreement_status_refresh(agreement=agreement, user=user, note=reason)
     return revocation
 
@@ -337,11 +288,8 @@ def amendment_create(*, user, agreement: Agreement, dated: datetime.date, note: 
         agreement=agreement, dated=dated, note=note.strip(), number=number.strip(), document=document or "",
         created_by=user,
     )
-    change_record_create(
-        instance=agreement, user=user, action=ChangeRecord.Action.UPDATE,
-        changes={"amendment": [None, f"{amendment.number or _('Adendum')} {dated.isoformat()}"]},
-        note=amendment.note, region=_region_of(agreement),
-    )
+    audited_save(agreement, user=user, note=amendment.note,
+                 extra_changes={"amendment": [None, f"{amendment.number or _('Adendum')} {dated.isoformat()}"]})
     return amendment
 
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
-from mpp_portal.access import can, is_admin, is_member, scope
+from mpp_portal.access import can, is_admin, scope
+from mpp_portal.views import require_admin, require_member
 from regions.models import Mpp
 
 from . import selectors, services
@@ -14,11 +15,6 @@ from .filters import AgreementFilterSet
 from .forms import AgreementForm, AmendmentForm, PartyForm, PksForm, PlacementForm
 from .models import Agreement, AgreementParty, Institution
 from .services import SignOffConflict
-
-
-def _member(request) -> None:
-    if not is_member(request.user):
-        raise PermissionDenied
 
 
 def _require_change(request, obj) -> None:
@@ -41,7 +37,7 @@ class AgreementListView(ListView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        _member(request)
+        require_member(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -87,12 +83,12 @@ def _render_detail(request, agreement: Agreement, *, placement_form=None, amendm
 
 @require_safe
 def agreement_detail(request, pk: int):
-    _member(request)
+    require_member(request)
     return _render_detail(request, _agreement_or_404(request, pk))
 
 
 def pks_create(request):
-    _member(request)
+    require_member(request)
     mpps = scope(request.user, Mpp.objects.select_related("region"), action="change")
     if not mpps.exists():
         raise PermissionDenied
@@ -109,7 +105,7 @@ def pks_create(request):
 
 
 def agreement_edit(request, pk: int):
-    _member(request)
+    require_member(request)
     agreement = _agreement_or_404(request, pk)
     if not can(request.user, agreement, action="change"):
         raise PermissionDenied
@@ -129,7 +125,7 @@ def agreement_edit(request, pk: int):
 
 @require_POST
 def placement_add(request, pk: int):
-    _member(request)
+    require_member(request)
     agreement = _agreement_or_404(request, pk)
     _require_change(request, agreement)
     form = PlacementForm(request.POST)
@@ -146,7 +142,7 @@ def placement_add(request, pk: int):
 
 @require_POST
 def amendment_add(request, pk: int):
-    _member(request)
+    require_member(request)
     agreement = _agreement_or_404(request, pk)
     _require_change(request, agreement)
     form = AmendmentForm(request.POST, request.FILES)
@@ -168,7 +164,7 @@ def _party_or_404(request, pk: int) -> AgreementParty:
 
 
 def party_edit(request, pk: int):
-    _member(request)
+    require_member(request)
     party = _party_or_404(request, pk)
     if not can(request.user, party, action="change"):
         raise PermissionDenied
@@ -196,7 +192,7 @@ def _back(request, party: AgreementParty):
 
 @require_POST
 def party_sign_off(request, pk: int):
-    _member(request)
+    require_member(request)
     party = _party_or_404(request, pk)
     try:
         services.agreement_party_sign_off(user=request.user, party=party)
@@ -209,7 +205,7 @@ def party_sign_off(request, pk: int):
 
 @require_POST
 def party_revoke(request, pk: int):
-    _member(request)
+    require_member(request)
     party = _party_or_404(request, pk)
     try:
         services.agreement_party_revoke(user=request.user, party=party, reason=request.POST.get("reason", ""))
@@ -224,20 +220,19 @@ def party_revoke(request, pk: int):
 
 @require_safe
 def sign_off_queue(request):
-    if not is_admin(request.user):
-        raise PermissionDenied
+    require_admin(request)
     return render(request, "mou/sign_off_queue.html", {"parties": selectors.sign_off_queue(user=request.user)})
 
 
 @require_safe
 def coverage(request):
-    _member(request)
+    require_member(request)
     return render(request, "mou/coverage.html", {"coverage": selectors.mou_coverage(user=request.user)})
 
 
 @require_safe
 def coverage_gaps(request, pk: int):
-    _member(request)
+    require_member(request)
     institution = get_object_or_404(selectors.national_parties(user=request.user), pk=pk)
     mpps = selectors.operating_mpps_without(user=request.user, institution=institution)
     return render(request, "mou/coverage_gaps.html", {"institution": institution, "mpps": mpps})

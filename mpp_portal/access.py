@@ -7,7 +7,8 @@ changing is for admins everywhere and for officers only inside their own regions
 from enum import StrEnum
 from typing import Literal
 
-from django.db.models import Model, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Model, Q, QuerySet
 
 Action = Literal["view", "change"]
 
@@ -46,6 +47,20 @@ def role_of(user) -> Role:
     return role
 
 
+def users_with_role(role: Role) -> QuerySet:
+    """Active accounts whose role is ``role``: ``role_of``'s precedence (admin, officer, staff) as a query."""
+    users = get_user_model().objects.filter(is_active=True)
+    admin = Q(is_superuser=True) | Q(groups__name=GROUP_NAMES[Role.ADMIN])
+    officer = Q(groups__name=GROUP_NAMES[Role.OFFICER])
+    if role == Role.ADMIN:
+        return users.filter(admin).distinct()
+    if role == Role.OFFICER:
+        return users.filter(officer).exclude(admin).distinct()
+    if role == Role.STAFF:
+        return users.filter(groups__name=GROUP_NAMES[Role.STAFF]).exclude(admin).exclude(officer).distinct()
+    raise ValueError(role)
+
+
 def officer_region_ids(user) -> frozenset[int]:
     if role_of(user) != Role.OFFICER:
         return frozenset()
@@ -79,6 +94,11 @@ def can(user, obj: Model, *, action: Action = "view") -> bool:
 
 def is_admin(user) -> bool:
     return role_of(user) == Role.ADMIN
+
+
+def is_ministry(user) -> bool:
+    """Ministry staff or an admin: who sees ministry-only lists (e.g. stale MPPs and their officers)."""
+    return role_of(user) in (Role.ADMIN, Role.STAFF)
 
 
 def is_member(user) -> bool:

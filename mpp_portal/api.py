@@ -1,9 +1,9 @@
 """Cross-cutting API pieces: pagination, the member permission, the token endpoint."""
 from rest_framework import permissions, status
-from rest_framework.response import Response
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
 from .access import Role, can, is_admin, is_member, role_of
@@ -54,3 +54,12 @@ class AdminWritePermission(PortalMemberPermission):
         if request.method in permissions.SAFE_METHODS:
             return super().has_permission(request, view)
         return is_admin(request.user)
+
+
+def import_response(report) -> Response:
+    """Every import endpoint's answer: the report (``ImportReport.as_dict``); 400 when a row failed and so
+    nothing was saved, each error with its line and column."""
+    body = report.as_dict()
+    if not report.ok:
+        return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return Response(body)

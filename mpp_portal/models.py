@@ -37,6 +37,8 @@ class ChangeRecord(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The author's name as it was when the change was made: a later rename does not rewrite history.
+    user_name = models.CharField(_("oleh"), max_length=150, blank=True)
     at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
 
     objects = AppendOnlyQuerySet.as_manager()
@@ -46,6 +48,11 @@ class ChangeRecord(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
         verbose_name = _("riwayat perubahan")
         verbose_name_plural = _("riwayat perubahan")
+
+    @property
+    def author_name(self) -> str:
+        """Who made the change, as named at the time; "sistem" for commands and loaders."""
+        return self.user_name or (self.user.get_username() if self.user_id else _("sistem"))
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.object_repr}: {self.get_action_display()}"

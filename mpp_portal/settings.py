@@ -192,6 +192,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"token": "30/minute"},
+    # Service errors (validation, permission, conflict) become one body shape each: mpp_portal/errors.py.
+    "EXCEPTION_HANDLER": "mpp_portal.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Portal Pemantauan MPP",

@@ -10,21 +10,31 @@ from .access import is_admin, is_member
 from .celery import app as celery_app
 
 
+def require_member(request) -> None:
+    """The one gate of pages for signed-in portal members (staff, officers, admins): others get 403."""
+    if not is_member(request.user):
+        raise PermissionDenied
+
+
 class MemberRequiredMixin:
     """Pages for signed-in portal members (staff, officers, admins); others get 403."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_member(request.user):
-            raise PermissionDenied
+        require_member(request)
         return super().dispatch(request, *args, **kwargs)
 
 
+def require_admin(request) -> None:
+    """The one gate of admin-only pages (the API's is ``mpp_portal.api.AdminWritePermission``)."""
+    if not is_admin(request.user):
+        raise PermissionDenied
+
+
 class AdminRequiredMixin(MemberRequiredMixin):
-    """Pages for admins only (events, imports); others get 403."""
+    """Pages for admins only (events, imports, the sign-off queue); others get 403."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_admin(request.user):
-            raise PermissionDenied
+        require_admin(request)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from mpp_portal.access import officer_region_ids
 from regions.models import Mpp, Province, Region
 
-from .models import DigitalPilot, EvaluationCategory, Evaluation, FiscalCapacity, ReadinessCheck, ReadinessCriterion
+from .models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCheck, ReadinessCriterion
 
 
 def _province_filter():

@@ -34,11 +34,5 @@ class ReadinessCheckForm(forms.Form):
 
 
 class CsvImportForm(forms.Form):
-    file = forms.FileField(label=_("Berkas CSV"), help_text=_("UTF-8; pemisah koma atau titik koma."))
+    file = forms.FileField(label=_("Berkas CSV atau XLSX"), help_text=_("CSV: pemisah koma atau titik koma."))
     dry_run = forms.BooleanField(label=_("Uji coba saja (jangan simpan)"), required=False)
-
-    def text(self) -> str:
-        try:
-            return self.cleaned_data["file"].read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError(_("Berkas harus berupa teks UTF-8 (CSV).")) from None

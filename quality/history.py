@@ -7,7 +7,7 @@ is skipped with a printed note; the published count (10 Prima among 163) is show
 """
 import datetime
 
-from mpp_portal.audit import change_record_create
+from mpp_portal.audit import audited_save
 from regions.models import Region
 
 from .models import DigitalPilot, Evaluation, EvaluationCategory
@@ -33,12 +33,10 @@ def _evaluations_load(facts: dict, stdout) -> int:
                 continue
             region = regions[ref["code"]]
             mpps = list(region.mpps.all()[:2])
-            evaluation = Evaluation.objects.create(
+            audited_save(Evaluation(
                 region=region, mpp=mpps[0] if len(mpps) == 1 else None, year=entry["year"], category=category,
                 decree=entry["decree"] or "", source=entry["source"], note=entry["note"],
-            )
-            change_record_create(instance=evaluation, user=None, action="create", region=region,
-                                 note="load_history", changes={"category": [None, category.name]})
+            ), user=None, note="load_history")
             created += 1
     return created
 
@@ -52,11 +50,11 @@ def _pilots_load(facts: dict, stdout) -> int:
     for ref in pilots["regions"]:
         if ref["written_as"] in existing:
             continue
-        pilot = DigitalPilot.objects.create(
+        pilot = DigitalPilot(
             region=regions.get(ref["code"]), written_as=ref["written_as"], launched_on=launched_on,
             launched_by=pilots["by"], source=pilots["source"], note=ref.get("note", ""),
         )
-        change_record_create(instance=pilot, user=None, action="create", region=pilot.region, note="load_history")
+        audited_save(pilot, user=None, note="load_history")
         if pilot.region is None:
             stdout.write(f"  rintisan MPP Digital {ref['written_as']}: wilayah tidak dipastikan ({ref['note']})")
         created += 1

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
 from regions.models import Mpp, Region
 
 
-class EvaluationCategory(models.Model):
+class EvaluationCategory(Audited, models.Model):
     """A category of the yearly evaluation (monev); rank 1 is the best ("Prima"). Seeded, editable by admins."""
 
     key = models.SlugField(_("kunci"), max_length=32, unique=True)
@@ -27,7 +28,7 @@ class EvaluationCategory(models.Model):
         return self.name
 
 
-class Evaluation(models.Model):
+class Evaluation(Audited, models.Model):
     """One year's evaluation result of a region's MPP.
 
     The region is required and the MPP optional: a published result names a region ("Prima: Badung"),
@@ -73,7 +74,7 @@ class Evaluation(models.Model):
         return f"{self.mpp or self.region} {self.year}: {self.category}"
 
 
-class DigitalPilot(models.Model):
+class DigitalPilot(Audited, models.Model):
     """A region where MPP Digital was piloted (soft launch of 20 June 2023), as the source wrote it."""
 
     region = models.ForeignKey(
@@ -100,7 +101,7 @@ class DigitalPilot(models.Model):
         return f"{self.written_as} ({self.launched_on})"
 
 
-class ReadinessCriterion(models.Model):
+class ReadinessCriterion(Audited, models.Model):
     """One of the readiness criteria for MPP Digital (KepMenPANRB 457/2024). Seeded by a data migration."""
 
     key = models.SlugField(_("kunci"), max_length=64, unique=True)
@@ -119,8 +120,10 @@ class ReadinessCriterion(models.Model):
         return self.name
 
 
-class ReadinessCheck(models.Model):
+class ReadinessCheck(Audited, models.Model):
     """Whether one MPP meets one readiness criterion: filled in by the region's officer, verified by an admin."""
+
+    audit_fields = ("met", "evidence_note", "verified_by", "verified_at")
 
     mpp = models.ForeignKey(Mpp, on_delete=models.PROTECT, related_name="readiness_checks", verbose_name=_("MPP"))
     criterion = models.ForeignKey(
@@ -154,7 +157,7 @@ class ReadinessCheck(models.Model):
         return self.verified_at is not None
 
 
-class FiscalCapacity(models.Model):
+class FiscalCapacity(Audited, models.Model):
     """A region's fiscal capacity class for a year (Kemenkeu PMK "Peta Kapasitas Fiskal Daerah")."""
 
     class FiscalClass(models.TextChoices):

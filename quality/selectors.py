@@ -6,18 +6,16 @@ from collections import defaultdict
 from functools import cache
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 
-from mpp_portal.access import GROUP_NAMES, Role, scope
+from mpp_portal.access import Role, scope, users_with_role
 from mpp_portal.models import ChangeRecord
+from regions import units
 from regions.models import Mpp, Region
+from regions.selectors import stale_cutoff
 
 from .models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCheck, ReadinessCriterion
-
-STALE_AFTER_DAYS = 90
 
 
 @cache
@@ -176,7 +174,7 @@ def fiscal_capacity_list(*, user, filters: dict | None = None) -> QuerySet:
 def _without_operating_mpp() -> QuerySet:
     """Target regions with no operating MPP. DKI Jakarta's administrative units have no fiscal class of their own."""
     operating = Mpp.objects.filter(region=OuterRef("pk"), status=Mpp.Status.OPERATING)
-    return Region.objects.filter(is_dki_administrative=False).exclude(Exists(operating))
+    return units.autonomous_regions().exclude(Exists(operating))
 
 
 def regions_without_operating_mpp_by_fiscal_class(year: int | None = None) -> dict:
@@ -208,10 +206,6 @@ def regions_without_operating_mpp_by_fiscal_class(year: int | None = None) -> di
 
 # --- Stale data ------------------------------------------------------------------------------------
 
-def stale_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
-    return (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
-
-
 def stale_mpps(*, now: datetime.datetime | None = None) -> QuerySet:
     return Mpp.objects.filter(updated_at__lt=stale_cutoff(now)).select_related("region__province").order_by(
         "region__code", "name")
@@ -230,11 +224,8 @@ def stale_regions(*, now: datetime.datetime | None = None) -> list[dict]:
 
 def _officer_links(region_ids) -> QuerySet:
     """Active officers of these regions (accounts still holding the officer role, not admins)."""
-    groups = GROUP_NAMES
-    links = Region.officers.through.objects.filter(region_id__in=list(region_ids), user__is_active=True)
-    officers = get_user_model().objects.filter(groups__name=groups[Role.OFFICER]).exclude(
-        Q(is_superuser=True) | Q(groups__name=groups[Role.ADMIN]))
-    return links.filter(user__in=officers).select_related("user").order_by("user__username")
+    links = Region.officers.through.objects.filter(region_id__in=list(region_ids))
+    return links.filter(user__in=users_with_role(Role.OFFICER)).select_related("user").order_by("user__username")
 
 
 def stale_mpps_by_officer(*, now: datetime.datetime | None = None) -> list[tuple]:

@@ -2,7 +2,6 @@
 ``mpp_portal.access`` and records what it changed in the change history."""
 import datetime
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import audited_save
+from mpp_portal.models import ChangeRecord
 from regions.models import Mpp
+from regions.selectors import STALE_AFTER_DAYS
 from regions.services import mpp_write
 
 from . import selectors
-from .imports import ImportReport, LineError, RegionLookup, csv_rows, decimal_or_none
-from .models import EvaluationCategory, Evaluation, FiscalCapacity, ReadinessCheck, ReadinessCriterion
-
+from .models import ReadinessCheck, ReadinessCriterion
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +54,6 @@ def mpp_oss_integration_set(
                      fields={"oss_integrated": integrated, "oss_integrated_on": integrated_on}).mpp
 
 
-CHECK_FIELDS = ["met", "evidence_note", "verified_by", "verified_at"]
 
 
 @transaction.atomic
@@ -70,22 +68,18 @@ def readiness_check_set(
     check = ReadinessCheck.objects.select_for_update().filter(mpp=mpp, criterion=criterion).first()
     now = timezone.now()
     if check is None:
-        check = ReadinessCheck.objects.create(
+        check = ReadinessCheck(
             mpp=mpp, criterion=criterion, met=met, evidence_note=evidence_note, checked_by=user, checked_at=now
         )
-        change_record_create(instance=check, user=user, action="create", region=mpp.region,
-                             changes={"met": [None, met], "evidence_note": [None, evidence_note]})
+        audited_save(check, user=user)
         return check
     if check.met == met and check.evidence_note == evidence_note:
         return check
-    before = snapshot(check, CHECK_FIELDS)
+    note = _("Verifikasi dicabut karena isian berubah.") if check.verified_at else ""
     check.met, check.evidence_note = met, evidence_note
     check.checked_by, check.checked_at = user, now
     check.verified_by, check.verified_at = None, None
-    check.save()
-    note = _("Verifikasi dicabut karena isian berubah.") if before["verified_at"] else ""
-    change_record_create(instance=check, user=user, action="update", region=mpp.region, note=note,
-                         changes=diff(before, snapshot(check, CHECK_FIELDS)))
+    audited_save(check, user=user, note=note)
     return check
 
 
@@ -98,187 +92,8 @@ def readiness_check_verify(*, check: ReadinessCheck, user) -> ReadinessCheck:
     if check.verified_at is not None:
         return check
     check.verified_by, check.verified_at = user, timezone.now()
-    check.save(update_fields=["verified_by", "verified_at"])
-    change_record_create(instance=check, user=user, action="sign_off", region=check.mpp.region,
-                         changes={"verified_by": [None, str(user)]})
+    audited_save(check, user=user, action=ChangeRecord.Action.SIGN_OFF)
     return check
-
-
-# --- Imports ---------------------------------------------------------------------------------------
-
-EVALUATION_FIELDS = ["mpp", "category", "score", "decree", "source"]
-
-
-def _category_lookup() -> dict[str, EvaluationCategory]:
-    lookup = {}
-    for category in EvaluationCategory.objects.all():
-        lookup[category.key.lower()] = category
-        lookup[category.name.lower()] = category
-    return lookup
-
-
-def _evaluation_rows(text: str, report: ImportReport) -> list[dict]:
-    rows, report.errors = csv_rows(
-        text, required=("region", "year", "category"), optional=("score", "decree", "source", "mpp")
-    )
-    if not rows:
-        return []
-    regions, categories = RegionLookup(), _category_lookup()
-    category_names = ", ".join(sorted({c.name for c in categories.values()}, key=lambda n: categories[n.lower()].rank))
-    resolved = [(line, values, *regions.resolve(values["region"])) for line, values in rows]
-    mpps_by_region = defaultdict(list)
-    for mpp in Mpp.objects.filter(region__in=[region for _l, _v, region, _m in resolved if region]):
-        mpps_by_region[mpp.region_id].append(mpp)
-    this_year, seen, valid = _today().year, {}, []
-    for line, values, region, message in resolved:
-        errors = [message] if region is None else []
-        category = categories.get(values["category"].lower())
-        if category is None:
-            errors.append(_("Kategori \"%(value)s\" tidak dikenal; pilih: %(choices)s.") % {
-                "value": values["category"], "choices": category_names})
-        year = int(values["year"]) if values["year"].isdigit() else None
-        if year is None or not 2017 <= year <= this_year:
-            errors.append(_("Tahun \"%(value)s\" tidak sah (2017–%(max)s).") % {"value": values["year"], "max": this_year})
-        try:
-            score = decimal_or_none(values.get("score", ""))
-            if score is not None and not 0 <= score <= 100:
-                raise ValueError
-        except ValueError:
-            score = None
-            errors.append(_("Nilai \"%(value)s\" harus angka 0–100.") % {"value": values["score"]})
-        mpp = None
-        if region is not None:
-            mpp, mpp_error = _region_mpp(region, mpps_by_region[region.pk], values.get("mpp", ""))
-            errors += [mpp_error] if mpp_error else []
-        if mpp is not None and year is not None:
-            first = seen.setdefault((mpp.pk, year), line)
-            if first != line:
-                errors.append(_("%(mpp)s tahun %(year)s sudah ada di baris %(line)s.") % {
-                    "mpp": mpp.name, "year": year, "line": first})
-        if errors:
-            report.errors += [LineError(line, error) for error in errors]
-            continue
-        row = {"region": region, "mpp": mpp, "year": year, "category": category}
-        # An optional column the file leaves out keeps what is recorded; a column present but empty clears it.
-        optional = {"score": score, "decree": values.get("decree"), "source": values.get("source")}
-        valid.append(row | {name: value for name, value in optional.items() if name in values})
-    return valid
-
-
-def _region_mpp(region, mpps: list[Mpp], name: str) -> tuple[Mpp | None, str]:
-    if not mpps:
-        return None, _("%(region)s belum memiliki MPP tercatat; tambahkan MPP-nya dahulu.") % {"region": region.name}
-    if name:
-        match = [mpp for mpp in mpps if mpp.name.casefold() == name.casefold()]
-        if match:
-            return match[0], ""
-        return None, _("MPP \"%(name)s\" tidak ada di %(region)s; yang ada: %(names)s.") % {
-            "name": name, "region": region.name, "names": ", ".join(m.name for m in mpps)}
-    if len(mpps) > 1:
-        return None, _("%(region)s memiliki %(n)s MPP (%(names)s); isi kolom mpp.") % {
-            "region": region.name, "n": len(mpps), "names": ", ".join(m.name for m in mpps)}
-    return mpps[0], ""
-
-
-@transaction.atomic
-def evaluations_import(*, text: str, user, dry_run: bool = False) -> ImportReport:
-    """Import yearly evaluation results from CSV (region, year, category[, score, decree, source, mpp]).
-    All or nothing: any bad line and nothing is saved; every bad line is reported."""
-    if user is not None and not is_admin(user):
-        raise PermissionDenied(_("Hanya admin yang dapat mengimpor hasil evaluasi."))
-    report = ImportReport(dry_run=dry_run)
-    rows = _evaluation_rows(text, report)
-    if report.errors:
-        return report
-    existing = {}
-    for evaluation in Evaluation.objects.filter(region__in=[row["region"] for row in rows]):
-        # A region-level record (MPP not yet known) is completed by the row naming its MPP.
-        existing.setdefault((evaluation.region_id, evaluation.year, evaluation.mpp_id), evaluation)
-    for row in rows:
-        key = (row["region"].pk, row["year"])
-        evaluation = existing.get((*key, row["mpp"].pk)) or existing.pop((*key, None), None)
-        if evaluation is None:
-            report.created += 1
-            if not dry_run:
-                evaluation = Evaluation.objects.create(**row)
-                change_record_create(instance=evaluation, user=user, action="import", region=row["region"],
-                                     changes=diff({}, snapshot(evaluation, EVALUATION_FIELDS)))
-            continue
-        before = snapshot(evaluation, EVALUATION_FIELDS)
-        for name, value in row.items():
-            setattr(evaluation, name, value)
-        changes = diff(before, snapshot(evaluation, EVALUATION_FIELDS))
-        if not changes:
-            report.unchanged += 1
-            continue
-        report.updated += 1
-        if not dry_run:
-            evaluation.save()
-            change_record_create(instance=evaluation, user=user, action="import", region=row["region"],
-                                 changes=changes)
-    return report
-
-
-# "sangat rendah" as the PMK writes it, or the stored value "sangat_rendah"; case is ignored by the caller.
-FISCAL_CLASSES = {
-    **{value: value for value in FiscalCapacity.FiscalClass.values},
-    **{value.replace("_", " "): value for value in FiscalCapacity.FiscalClass.values},
-}
-
-
-@transaction.atomic
-def fiscal_capacity_import(*, text: str, year: int, regulation: str, user=None, dry_run: bool = False) -> ImportReport:
-    """Import one year's fiscal capacity classes from CSV (region, class). All or nothing."""
-    if user is not None and not is_admin(user):
-        raise PermissionDenied(_("Hanya admin yang dapat mengimpor kapasitas fiskal."))
-    report = ImportReport(dry_run=dry_run)
-    regulation = regulation.strip()
-    if not regulation:
-        report.errors.append(LineError(0, _("Sebutkan peraturannya, mis. \"PMK 65/2024\".")))
-    if not 2000 <= year <= _today().year + 1:
-        report.errors.append(LineError(0, _("Tahun %(year)s tidak sah.") % {"year": year}))
-    rows, errors = csv_rows(text, required=("region", "class"))
-    report.errors += errors
-    regions, seen, valid = RegionLookup(), {}, []
-    for line, values in rows:
-        region, message = regions.resolve(values["region"])
-        fiscal_class = FISCAL_CLASSES.get(" ".join(values["class"].lower().split()))
-        line_errors = [message] if region is None else []
-        if fiscal_class is None:
-            line_errors.append(_("Kelas \"%(value)s\" tidak dikenal; pilih: %(choices)s.") % {
-                "value": values["class"],
-                "choices": ", ".join(str(label) for label in FiscalCapacity.FiscalClass.labels)})
-        if region is not None:
-            first = seen.setdefault(region.pk, line)
-            if first != line:
-                line_errors.append(_("%(region)s sudah ada di baris %(line)s.") % {"region": region.name, "line": first})
-        report.errors += [LineError(line, error) for error in line_errors]
-        if not line_errors:
-            valid.append((region, fiscal_class))
-    if report.errors:
-        return report
-    existing = {f.region_id: f for f in FiscalCapacity.objects.filter(year=year)}
-    for region, fiscal_class in valid:
-        record = existing.get(region.pk)
-        if record is None:
-            report.created += 1
-            if not dry_run:
-                record = FiscalCapacity.objects.create(
-                    region=region, year=year, fiscal_class=fiscal_class, regulation=regulation)
-                change_record_create(instance=record, user=user, action="import", region=region,
-                                     changes={"fiscal_class": [None, fiscal_class], "regulation": [None, regulation]})
-            continue
-        before = snapshot(record, ["fiscal_class", "regulation"])
-        record.fiscal_class, record.regulation = fiscal_class, regulation
-        changes = diff(before, snapshot(record, ["fiscal_class", "regulation"]))
-        if not changes:
-            report.unchanged += 1
-            continue
-        report.updated += 1
-        if not dry_run:
-            record.save()
-            change_record_create(instance=record, user=user, action="import", region=region, changes=changes)
-    return report
 
 
 # --- Stale-data reminders ----------------------------------------------------------------------------
@@ -317,7 +132,7 @@ def _reminder_text(officer, mpps: list[Mpp], days: int) -> str:
 
 def stale_reminders_send(*, now: datetime.datetime | None = None) -> ReminderReport:
     """Email each active officer once, listing the MPPs of their regions not updated in
-    ``selectors.STALE_AFTER_DAYS`` days. Officers without an email address are reported, not emailed."""
+    ``STALE_AFTER_DAYS`` days. Officers without an email address are reported, not emailed."""
     report = ReminderReport()
     messages = []
     for officer, mpps in selectors.stale_mpps_by_officer(now=now):
@@ -326,7 +141,7 @@ def stale_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRep
             continue
         messages.append(EmailMessage(
             subject=_("[Portal MPP] %(n)s data MPP perlu diperbarui") % {"n": len(mpps)},
-            body=_reminder_text(officer, mpps, selectors.STALE_AFTER_DAYS),
+            body=_reminder_text(officer, mpps, STALE_AFTER_DAYS),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[officer.email],
         ))

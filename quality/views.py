@@ -7,14 +7,16 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from mpp_portal.access import Role, can, is_admin, role_of, scope
-from mpp_portal.views import MemberRequiredMixin
+from mpp_portal.access import can, is_admin, is_ministry, scope
+from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 from regions.models import Mpp, Province
+from regions.selectors import STALE_AFTER_DAYS
 from regions.services import VersionConflict
 
 from . import selectors, services
 from .filters import EvaluationFilterSet, MppQualityFilterSet
 from .forms import CsvImportForm, DigitalStatusForm, OssIntegrationForm, ReadinessCheckForm
+from .imports import evaluations_import
 from .models import EvaluationCategory, ReadinessCheck, ReadinessCriterion
 
 
@@ -28,7 +30,7 @@ class QualityDashboardView(MemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         year = _year(self.request)
-        sees_stale = role_of(self.request.user) in (Role.ADMIN, Role.STAFF)
+        sees_stale = is_ministry(self.request.user)
         return super().get_context_data(
             year=year,
             years=selectors.evaluation_years(),
@@ -40,7 +42,7 @@ class QualityDashboardView(MemberRequiredMixin, TemplateView):
             oss=selectors.oss_integration_count(),
             fiscal=selectors.regions_without_operating_mpp_by_fiscal_class(),
             stale=selectors.stale_regions() if sees_stale else None,
-            stale_days=selectors.STALE_AFTER_DAYS,
+            stale_days=STALE_AFTER_DAYS,
             **kwargs,
         )
 
@@ -68,22 +70,14 @@ class EvaluationListView(FilteredListView):
         return super().get_context_data(categories=EvaluationCategory.objects.all(), **kwargs)
 
 
-class EvaluationImportView(MemberRequiredMixin, FormView):
+class EvaluationImportView(AdminRequiredMixin, FormView):
     template_name = "quality/evaluation_import.html"
     form_class = CsvImportForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def form_valid(self, form):
-        try:
-            text = form.text()
-        except ValidationError as exc:
-            form.add_error("file", exc)
-            return self.form_invalid(form)
-        report = services.evaluations_import(text=text, user=self.request.user, dry_run=form.cleaned_data["dry_run"])
+        upload = form.cleaned_data["file"]
+        report = evaluations_import(user=self.request.user, content=upload.read(), filename=upload.name,
+                                    dry_run=form.cleaned_data["dry_run"])
         if report.ok and not report.dry_run:
             messages.success(self.request, _("Hasil evaluasi diimpor: %(summary)s") % {"summary": report.summary()})
             return redirect("quality:evaluations")

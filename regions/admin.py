@@ -1,19 +1,21 @@
 from django.contrib import admin
 
-from mpp_portal.admin import ReadOnlyAdminMixin, ScopedAdminMixin
+from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
 from .models import Inauguration, Mpp, Province, Region, StatusUpdate
 from .services import region_officers_set
 
 
 @admin.register(Province)
-class ProvinceAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ProvinceAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: the registry comes from Kemendagri through load_regions."""
+
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Region)
-class RegionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class RegionAdmin(ScopedAdminMixin, AuditedModelAdmin):
     list_display = ["code", "name", "kind", "province", "is_dki_administrative"]
     list_filter = ["kind", "is_dki_administrative", "province"]
     search_fields = ["code", "name"]
@@ -33,10 +35,12 @@ class RegionAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Inauguration)
-class InaugurationAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class InaugurationAdmin(ScopedAdminMixin, AuditedModelAdmin):
     list_display = ["date", "officiated_by", "place", "mode", "reported_count", "is_demo"]
     list_filter = ["mode", "is_demo"]
     search_fields = ["officiated_by", "place", "note"]
+    # Deleting an event would silently unlink the MPPs it inaugurated.
+    protected_relations = ("mpps",)
 
 
 @admin.register(Mpp)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from . import units
 from .models import Inauguration, Mpp, Region
 from .services import mpps_bulk_create, mpps_demo_delete
 
@@ -34,7 +35,7 @@ ISLAND_WEIGHT = {"1": 1.0, "2": 1.0, "3": 1.8, "5": 0.9, "6": 1.0, "7": 1.0, "8"
 
 
 def _unit(region: Region) -> str:
-    return "31" if region.is_dki_administrative else region.code
+    return units.unit_key(region)
 
 
 def _milestones() -> list[tuple[datetime.date, int]]:

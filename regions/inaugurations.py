@@ -7,34 +7,26 @@ import datetime
 
 from django.db import transaction
 
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import audited_save, diff, snapshot
 
 from .models import Inauguration, Mpp
 from .services import mpp_write
 
-EVENT_FIELDS = ["date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note"]
+EVENT_FIELDS = list(Inauguration.audit_fields)
 
 
 @transaction.atomic
 def inauguration_create(*, user, is_demo: bool = False, note_for_history: str = "", **fields) -> Inauguration:
-    event = Inauguration.objects.create(is_demo=is_demo, **fields)
-    change_record_create(
-        instance=event, user=user, action="create",
-        changes={k: [None, v] for k, v in snapshot(event, EVENT_FIELDS).items() if v not in (None, "")},
-        note=note_for_history,
-    )
+    event = Inauguration(is_demo=is_demo, **fields)
+    audited_save(event, user=user, note=note_for_history)
     return event
 
 
 @transaction.atomic
 def inauguration_update(*, user, event: Inauguration, note_for_history: str = "", **fields) -> Inauguration:
-    before = snapshot(event, EVENT_FIELDS)
     for name, value in fields.items():
         setattr(event, name, value)
-    changes = diff(before, snapshot(event, EVENT_FIELDS))
-    if changes:
-        event.save()
-        change_record_create(instance=event, user=user, action="update", changes=changes, note=note_for_history)
+    audited_save(event, user=user, note=note_for_history)
     return event
 
 

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.audit import Audited
+
 
 class Province(models.Model):
     code = models.CharField(_("kode Kemendagri"), max_length=2, unique=True)
@@ -20,8 +22,10 @@ class Province(models.Model):
         return self.name
 
 
-class Region(models.Model):
+class Region(Audited, models.Model):
     """A kabupaten or kota of the Kemendagri registry, keyed by its code ("35.79")."""
+
+    audit_fields = ("name", "kind")
 
     class Kind(models.TextChoices):
         KABUPATEN = "kabupaten", _("Kabupaten")
@@ -64,8 +68,10 @@ class Region(models.Model):
         return reverse("regions:detail", args=[self.code])
 
 
-class Inauguration(models.Model):
+class Inauguration(Audited, models.Model):
     """A batch inauguration ceremony (peresmian) and the MPPs it inaugurated."""
+
+    audit_fields = ("date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note")
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("Tatap muka")
@@ -93,7 +99,7 @@ class Inauguration(models.Model):
         return f"{_('Peresmian')} {self.date or self.date_note}"
 
 
-class Mpp(models.Model):
+class Mpp(Audited, models.Model):
     """A public service mall. A region may have more than one; the region's stage derives from them."""
 
     class Status(models.TextChoices):

@@ -63,10 +63,6 @@ def province_list(*, user) -> QuerySet:
     return scope(user, Province.objects.all(), action="view").annotate(region_count=Count("regions")).order_by("code")
 
 
-def stage_label(stage: str) -> str:
-    return Stage(stage).label
-
-
 def mpp_list(*, user, filters: dict | None = None) -> QuerySet:
     from .filters import MppFilterSet
 
@@ -93,8 +89,14 @@ def region_history(*, region: Region) -> QuerySet:
     return ChangeRecord.objects.filter(region=region).select_related("user")
 
 
-# An MPP nobody has touched for this long is flagged on the officer's home page (DESIGN §5: stale data).
+# An MPP nobody has touched for this long is stale (DESIGN §5): flagged on the officer's home page, listed
+# on the quality dashboard and named in the weekly reminder. The one definition: ``stale_cutoff``.
 STALE_AFTER_DAYS = 90
+
+
+def stale_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """MPPs last updated before this are stale."""
+    return (now or timezone.now()) - datetime.timedelta(days=STALE_AFTER_DAYS)
 
 
 def _mpp_needs(mpp: Mpp, *, stale_before) -> list[str]:
@@ -120,7 +122,7 @@ def officer_regions(*, user) -> list[Region]:
         .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.order_by("name")))
         .order_by("code")
     )
-    stale_before = timezone.now() - datetime.timedelta(days=STALE_AFTER_DAYS)
+    stale_before = stale_cutoff()
     for region in regions:
         for mpp in region.mpps.all():
             mpp.needs = _mpp_needs(mpp, stale_before=stale_before)

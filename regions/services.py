@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import change_record_create, diff, snapshot
+from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
+from mpp_portal.errors import Conflict
 from mpp_portal.events import progress_changed_announce
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import validate_document
@@ -26,17 +27,22 @@ class SyncReport:
     not_in_registry: list[str] = field(default_factory=list)
 
 
+def _registry_save(obj) -> None:
+    if isinstance(obj, Audited):
+        audited_save(obj, user=None, note="load_regions", always=True)
+    else:
+        obj.save()
+
+
 def _sync(model, key: str, rows: dict[str, dict], report: SyncReport, *, label: str) -> dict[str, object]:
     existing = {getattr(obj, key): obj for obj in model.objects.all()}
     for code, values in rows.items():
         obj = existing.get(code)
         if obj is None:
-            obj = model.objects.create(**{key: code}, **values)
+            obj = model(**{key: code}, **values)
+            _registry_save(obj)
             existing[code] = obj
             report.created.append(f"{label} {code} {values['name']}")
-            if isinstance(obj, Region):
-                change_record_create(instance=obj, user=None, action="create", changes={
-                    k: [None, getattr(obj, k)] for k in ("name", "kind")}, note="load_regions", region=obj)
             continue
         before = {k: getattr(obj, k) for k in values if k != "province"}
         after = {k: v for k, v in values.items() if k != "province"}
@@ -46,12 +52,8 @@ def _sync(model, key: str, rows: dict[str, dict], report: SyncReport, *, label: 
             continue
         for k, v in values.items():
             setattr(obj, k, v)
-        obj.save()
+        _registry_save(obj)
         report.updated.append(f"{label} {code} {values['name']}")
-        if isinstance(obj, Region):
-            changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-            change_record_create(instance=obj, user=None, action="update", changes=changes,
-                                 note="load_regions", region=obj)
     report.not_in_registry += [f"{label} {code}" for code in existing if code not in rows]
     return existing
 
@@ -87,8 +89,9 @@ def region_registry_sync(*, provinces: list[ProvinceEntry], regions: list[Region
 # ``progress_changed`` announcement on commit. ``mpp_create``, ``mpp_update`` and ``mpp_status_update`` are
 # its named entry points for people; ``mpps_bulk_create`` is its batch form for generated fills.
 
-class VersionConflict(ValidationError):
-    """The record changed since the caller read it: nothing was written. The API answers 409 with ``body``."""
+class VersionConflict(Conflict, ValidationError):
+    """The record changed since the caller read it: nothing was written. The API answers 409 with ``body``
+    (through ``mpp_portal.errors.api_exception_handler``)."""
 
     def __init__(self, *, current: int):
         super().__init__(

@@ -4,12 +4,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from mpp_portal.access import can, is_member
-from mpp_portal.extensions import region_events
 from mpp_portal.audit import change_records_for
+from mpp_portal.extensions import region_events
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
 from . import selectors, services

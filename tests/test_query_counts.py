@@ -4,7 +4,6 @@ Each page is measured twice, before and after the demo fill adds hundreds of MPP
 history rows; the count must not grow with the data and must stay within the table."""
 from io import StringIO
 
-import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, reset_queries

@@ -1,18 +1,20 @@
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mpp_portal.api import AdminWritePermission
+from mpp_portal.api import AdminWritePermission, import_response
 
 from .. import selectors
 from ..filters import CommitmentFilterSet
 from ..imports import import_run
 from ..services import (
-    DuplicateCommitment, commitment_create, commitment_delete, commitment_update, signing_event_create,
+    DuplicateCommitment,
+    commitment_create,
+    commitment_delete,
+    commitment_update,
+    signing_event_create,
     signing_event_update,
 )
 from .serializers import CommitmentSerializer, ImportRequestSerializer, SigningEventSerializer
@@ -85,10 +87,4 @@ class ImportView(APIView):
             event_date=data["event_date"], officiated_by=data["officiated_by"], place=data["place"],
             counterpart=data["counterpart"], dry_run=data["dry_run"],
         )
-        body = report.as_dict()
-        if not report.ok:
-            body["non_field_errors"] = [_("Impor ditolak: tidak ada yang disimpan.")] + [
-                f"{error}" for error in report.errors
-            ]
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        return Response(body)
+        return import_response(report)

@@ -5,11 +5,9 @@ POST /api/agreements/{id}/placements/ adds an institution and its services; POST
 PATCH /api/agreement-parties/{id}/ edits a party record; POST /api/agreement-parties/{id}/sign-off/ and
 /revoke/ are for admins (four-eyes). Forbidden: 403, a state conflict (already signed off): 409.
 """
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -35,24 +33,6 @@ from .serializers import (
     PlacementSerializer,
     RevokeSerializer,
 )
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-def _call(service, **kwargs):
-    """Run a service, translating its errors into DRF's: field errors 400, forbidden 403, conflict 409."""
-    try:
-        return service(**kwargs)
-    except DjangoValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-        raise exceptions.ValidationError(detail) from None
-    except DjangoPermissionDenied as error:
-        raise exceptions.PermissionDenied(str(error) or None) from None
-    except services.SignOffConflict as error:
-        raise Conflict(str(error)) from None
 
 
 class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -91,7 +71,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         """Record a PKS for an MPP you may change; the region's DPMPTSP becomes its first party."""
         data = PksCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        agreement = _call(services.agreement_pks_create, user=request.user, **data.validated_data)
+        agreement = services.agreement_pks_create(user=request.user, **data.validated_data)
         detail = selectors.agreement_get(user=request.user, pk=agreement.pk)
         return Response(AgreementDetailSerializer(detail, context={"request": request}).data, status=201)
 
@@ -101,7 +81,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         agreement = self.get_object()
         data = AgreementUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        _call(services.agreement_update, user=request.user, agreement=agreement, **data.validated_data)
+        services.agreement_update(user=request.user, agreement=agreement, **data.validated_data)
         detail = selectors.agreement_get(user=request.user, pk=agreement.pk)
         return Response(AgreementDetailSerializer(detail, context={"request": request}).data)
 
@@ -119,7 +99,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         agreement = self.get_object()
         data = PlacementCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        placement = _call(services.pks_institution_add, user=request.user, agreement=agreement, **data.validated_data)
+        placement = services.pks_institution_add(user=request.user, agreement=agreement, **data.validated_data)
         return Response(PlacementSerializer(placement).data, status=201)
 
     @extend_schema(request=AmendmentCreateSerializer, responses={201: AmendmentSerializer})
@@ -129,7 +109,7 @@ class AgreementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         agreement = self.get_object()
         data = AmendmentCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        amendment = _call(services.amendment_create, user=request.user, agreement=agreement, **data.validated_data)
+        amendment = services.amendment_create(user=request.user, agreement=agreement, **data.validated_data)
         return Response(AmendmentSerializer(amendment, context={"request": request}).data, status=201)
 
 
@@ -160,7 +140,7 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         party = self.get_object()
         data = PartyUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        _call(services.agreement_party_update, user=request.user, party=party, **data.validated_data)
+        services.agreement_party_update(user=request.user, party=party, **data.validated_data)
         return Response(self._fresh(party))
 
     @extend_schema(request=None, responses={200: AgreementPartySerializer, **SIGN_OFF_ERRORS})
@@ -168,7 +148,7 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def sign_off(self, request, pk=None):
         """Sign off the record. Admins only, not the admin who last edited it; 409 if already signed off."""
         party = self.get_object()
-        _call(services.agreement_party_sign_off, user=request.user, party=party)
+        services.agreement_party_sign_off(user=request.user, party=party)
         return Response(self._fresh(party))
 
     @extend_schema(request=RevokeSerializer, responses={200: AgreementPartySerializer, **SIGN_OFF_ERRORS})
@@ -179,7 +159,7 @@ class AgreementPartyViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         data = RevokeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         reason = data.validated_data.get("reason", "")
-        _call(services.agreement_party_revoke, user=request.user, party=party, reason=reason)
+        services.agreement_party_revoke(user=request.user, party=party, reason=reason)
         return Response(self._fresh(party))
 
 

@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import mpp_portal.uploads
 from django.conf import settings
 from django.db import migrations, models
+
+import mpp_portal.uploads
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,14 @@
 from rest_framework import serializers
 
+from quality.models import (
+    DigitalPilot,
+    Evaluation,
+    EvaluationCategory,
+    FiscalCapacity,
+    ReadinessCheck,
+    ReadinessCriterion,
+)
 from regions.models import Mpp
-from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCheck, ReadinessCriterion
 
 
 class RegionRefMixin(serializers.Serializer):

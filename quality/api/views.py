@@ -1,49 +1,26 @@
 """Thin API views: validate input, call a service or selector, serialize the answer."""
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
+from django.core.exceptions import PermissionDenied
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mpp_portal.access import Role, role_of
-from mpp_portal.api import AdminWritePermission, PortalMemberPermission
+from mpp_portal.access import is_ministry
+from mpp_portal.api import AdminWritePermission, PortalMemberPermission, import_response
 from quality import selectors, services
 from quality.filters import (
-    DigitalPilotFilterSet, EvaluationFilterSet, FiscalCapacityFilterSet, MppQualityFilterSet, ReadinessCheckFilterSet,
+    DigitalPilotFilterSet,
+    EvaluationFilterSet,
+    FiscalCapacityFilterSet,
+    MppQualityFilterSet,
+    ReadinessCheckFilterSet,
 )
+from quality.imports import evaluations_import, fiscal_capacity_import
 from quality.models import EvaluationCategory, ReadinessCriterion
-from regions.services import VersionConflict
 
 from . import serializers as s
-
-
-def _service(fn, **kwargs):
-    """Run a service; its ValidationError becomes DRF field errors (400), a version conflict the one 409 of
-    every MPP write."""
-    try:
-        return fn(**kwargs), None
-    except VersionConflict as exc:
-        return None, Response(exc.body, status=status.HTTP_409_CONFLICT)
-    except ValidationError as exc:
-        raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from None
-
-
-def _csv_text(upload) -> str:
-    try:
-        return upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise serializers.ValidationError({"file": [_("Berkas harus berupa teks UTF-8 (CSV).")]}) from None
-
-
-def _report_response(report) -> Response:
-    body = {"dry_run": report.dry_run, "created": report.created, "updated": report.updated,
-            "unchanged": report.unchanged, "summary": report.summary()}
-    if not report.ok:
-        return Response({"file": [str(error) for error in report.errors], **body}, status=status.HTTP_400_BAD_REQUEST)
-    return Response(body)
 
 
 class EvaluationCategoryViewSet(viewsets.ReadOnlyModelViewSet):
@@ -72,10 +49,10 @@ class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
         """Admins: import a CSV (multipart ``file``, optional ``dry_run``); all or nothing, errors per line."""
         serializer = s.CsvImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        report = services.evaluations_import(
-            text=_csv_text(serializer.validated_data["file"]), user=request.user,
-            dry_run=serializer.validated_data["dry_run"])
-        return _report_response(report)
+        upload = serializer.validated_data["file"]
+        report = evaluations_import(user=request.user, content=upload.read(), filename=upload.name,
+                                    dry_run=serializer.validated_data["dry_run"])
+        return import_response(report)
 
 
 class DigitalPilotViewSet(viewsets.ReadOnlyModelViewSet):
@@ -141,10 +118,10 @@ class FiscalCapacityViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = s.FiscalCapacityImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        report = services.fiscal_capacity_import(
-            text=_csv_text(data["file"]), year=data["year"], regulation=data["regulation"], user=request.user,
-            dry_run=data["dry_run"])
-        return _report_response(report)
+        report = fiscal_capacity_import(
+            user=request.user, content=data["file"].read(), filename=data["file"].name, year=data["year"],
+            regulation=data["regulation"], dry_run=data["dry_run"])
+        return import_response(report)
 
 
 class MppQualityViewSet(viewsets.ReadOnlyModelViewSet):
@@ -163,10 +140,8 @@ class MppQualityViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        _mpp, conflict = _service(service, mpp=mpp, user=request.user, note=data["note"], version=data["version"],
-                                  **{arg: data[field] for arg, field in names.items()})
-        if conflict is not None:
-            return conflict
+        service(mpp=mpp, user=request.user, note=data["note"], version=data["version"],
+                **{arg: data[field] for arg, field in names.items()})
         return Response(self.get_serializer(self.get_queryset().get(pk=mpp.pk)).data)
 
     @action(detail=True, methods=["post"], url_path="digital-status", serializer_class=s.DigitalStatusSerializer)
@@ -225,7 +200,7 @@ class StaleRegionsView(APIView):
 
     @extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
     def get(self, request):
-        if role_of(request.user) not in (Role.ADMIN, Role.STAFF):
+        if not is_ministry(request.user):
             raise PermissionDenied
         return Response([
             {"region": e["region"].code, "region_name": e["region"].name,

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -60,14 +59,6 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
 
     def get_queryset(self):
         return selectors.mpp_list(user=self.request.user)
-
-    def handle_exception(self, exc):
-        # The services' refusals as API errors: a stale version 409, bad input 400 as DRF field errors.
-        if isinstance(exc, services.VersionConflict):
-            return Response(exc.body, status=status.HTTP_409_CONFLICT)
-        if isinstance(exc, DjangoValidationError):
-            exc = ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
-        return super().handle_exception(exc)
 
     @extend_schema(request=MppWriteSerializer, responses={201: MppSerializer})
     def create(self, request, *args, **kwargs):

@@ -7,14 +7,12 @@ from django.utils import timezone
 from commitments.models import SigningEvent
 from commitments.services import commitment_create
 from regions.models import Mpp, Region
+from tests.factories import MppFactory
 
 
 def mpp_create(code: str, *, status: str = Mpp.Status.OPERATING, on: datetime.date | None = None, **extra) -> Mpp:
-    operating = status == Mpp.Status.OPERATING
-    return Mpp.objects.create(
-        region=Region.objects.get(code=code), name=f"MPP {code}", status=status, inaugurated_on=on,
-        tenant_count=10 if operating else 0, service_count=100 if operating else 0, **extra,
-    )
+    """An MPP inaugurated ``on`` (None: not on the monthly curve)."""
+    return MppFactory(code=code, name=f"MPP {code}", status=status, inaugurated_on=on, **extra)
 
 
 def recent_day() -> datetime.date:

@@ -6,7 +6,8 @@ import pytest
 
 from mou import history, services
 from mou.models import Agreement, Institution
-from regions.models import Mpp, Region
+from regions.models import Mpp
+from tests.factories import MppFactory
 
 
 @pytest.fixture
@@ -16,13 +17,7 @@ def national_mou(db, registry) -> Agreement:
 
 
 def mpp_create(code: str, name: str, *, status: str = Mpp.Status.OPERATING) -> Mpp:
-    """An MPP made directly with the ORM (the MPP services live on another branch)."""
-    operating = status == Mpp.Status.OPERATING
-    return Mpp.objects.create(
-        region=Region.objects.get(code=code), name=name, status=status,
-        inaugurated_on=datetime.date(2023, 3, 1) if operating else None,
-        tenant_count=10 if operating else 0, service_count=100 if operating else 0,
-    )
+    return MppFactory(code=code, name=name, status=status)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from django.db import connection
 
 from tests.conftest import IN_CI
 
-
 ON_POSTGRESQL = django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 

@@ -73,7 +73,7 @@ def test_nginx_serves_the_portal_over_tls_and_caches_only_what_is_public(publish
         plain.request("GET", "/ringkasan/")
         redirect = plain.getresponse()
         assert redirect.status == 301
-        assert redirect.getheader("Location") == f"https://127.0.0.1/ringkasan/"
+        assert redirect.getheader("Location") == "https://127.0.0.1/ringkasan/"
 
         # The public summary: fetched once from the portal (behind TLS, so no redirect loop), then from the cache.
         status, first, body = https(tmp_path, "GET", "/ringkasan/")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from commitments.models import Commitment, SigningEvent
 from mou import services as mou_services
 from mou.models import Agreement, Institution
 from mpp_portal.models import ChangeRecord
@@ -20,7 +21,6 @@ from quality import services as quality_services
 from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCriterion
 from regions import services as region_services
 from regions.models import Inauguration, Mpp
-from commitments.models import Commitment, SigningEvent
 from tests.conftest import api_for, client_for
 from tests.permission_matrix import ROLES, ROUTES
 
@@ -129,14 +129,6 @@ def do(client, method: str, path: str, *, api: bool):
     return getattr(client, method.lower())(path, {})
 
 
-
-
-def do(client, method: str, path: str, *, api: bool):
-    if method == "GET":
-        return client.get(path)
-    if api:
-        return getattr(client, method.lower())(path, {}, format="json")
-    return getattr(client, method.lower())(path, {})
 
 
 def test_every_role_gets_the_outcome_the_table_names_for_every_route_and_method(request, registry):

@@ -8,7 +8,6 @@ import pytest
 import yaml
 from celery import Celery
 
-from tests.conftest import redis_url  # noqa: F401  (fixture)
 from tests.processes import ROOT, child_env, free_port, running, wait_for
 
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())

@@ -1,9 +1,8 @@
 """Recorded data with a demo MPP and a demo signing beside it, and recomputes that publish releases."""
 import datetime
+import io
 
 import pytest
-
-import io
 
 from commitments.models import Commitment, SigningEvent
 from mou import history as mou_history

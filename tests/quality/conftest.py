@@ -1,19 +1,14 @@
-import datetime
-
 import pytest
 
-from regions.models import Mpp, Region
+from regions.models import Mpp
+from tests.factories import MppFactory
 
 
 @pytest.fixture
 def make_mpp(registry):
-    """Create an MPP directly with the ORM (the MPP services live on another branch)."""
+    """``make_mpp("35.79", "MPP Among Warga")``: an MPP from the shared factory."""
 
     def make(code: str, name: str | None = None, status: str = Mpp.Status.OPERATING, **fields) -> Mpp:
-        region = Region.objects.get(code=code)
-        if status == Mpp.Status.OPERATING:
-            fields = {"inaugurated_on": datetime.date(2023, 5, 1), "tenant_count": 10, "service_count": 100,
-                      **fields}
-        return Mpp.objects.create(region=region, name=name or f"MPP {region.name}", status=status, **fields)
+        return MppFactory(code=code, status=status, **({"name": name} if name else {}), **fields)
 
     return make

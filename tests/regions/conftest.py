@@ -1,10 +1,9 @@
 """MPP fixtures: Kota Batu's and Kota Malang's MPPs, and small real documents for evidence uploads."""
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from regions.models import Mpp, Region
+from regions.models import Mpp
+from tests.factories import MppFactory
 
 # Minimal but real file contents: what the evidence check sees is the content, never the name.
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -19,9 +18,7 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
 
 def mpp_in(code: str, *, status=Mpp.Status.PREPARING, **fields) -> Mpp:
     """An MPP that meets every status's requirements unless ``fields`` say otherwise."""
-    values = {"name": f"MPP {code}", "tenant_count": 26, "service_count": 207,
-              "inaugurated_on": datetime.date(2022, 12, 5)} | fields
-    return Mpp.objects.create(region=Region.objects.get(code=code), status=status, **values)
+    return MppFactory(code=code, status=status, **({"name": f"MPP {code}"} | fields))
 
 
 @pytest.fixture

@@ -1,19 +1,13 @@
-from django.core.management.base import BaseCommand
-
-from quality.services import fiscal_capacity_import
-
-from ._import import read_text, report_print
+from mpp_portal.imports import ImportCommand
+from quality.imports import FiscalCapacityImporter
 
 
-class Command(BaseCommand):
-    help = "Mengimpor kelas kapasitas fiskal daerah dari CSV (kolom: region, class). Semua atau tidak sama sekali."
+class Command(ImportCommand):
+    help = "Mengimpor kelas kapasitas fiskal daerah dari CSV/XLSX (kolom: region, class). Semua atau tidak sama sekali."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file")
+    def add_options(self, parser):
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--regulation", required=True, help='mis. "PMK 65/2024"')
-        parser.add_argument("--dry-run", action="store_true", help="Periksa saja, jangan simpan.")
 
-    def handle(self, *args, file, year, regulation, dry_run=False, **options):
-        report_print(self, fiscal_capacity_import(
-            text=read_text(file), year=year, regulation=regulation, dry_run=dry_run))
+    def importer(self, *, dry_run, year, regulation, **options):
+        return FiscalCapacityImporter(user=None, dry_run=dry_run, year=year, regulation=regulation)
