@@ -18,15 +18,21 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 setup: $(VENV)/.installed
 
-migrate: setup
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_regions
-	$(BIN)/python manage.py load_history
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py recompute_progress
+# `make run` behaves like production (DEBUG off: branded error pages, no debug pages) over plain HTTP on
+# this machine (LOCAL_HTTP); `DEBUG=true make run` for Django's development pages.
+RUN_ENV = DEBUG=$${DEBUG:-false} LOCAL_HTTP=$${LOCAL_HTTP:-true}
 
+migrate: setup
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_regions
+	$(RUN_ENV) $(BIN)/python manage.py load_history
+	$(RUN_ENV) $(BIN)/python manage.py load_demo --force
+	$(RUN_ENV) $(BIN)/python manage.py recompute_progress
+
+# The supervisor restarts a crashed worker, beat or web process and keeps the others running.
 run: migrate
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start --procfile Procfile --port $(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(RUN_ENV) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m mpp_portal.supervise Procfile
 
 # Tests keep their own var/ (queue, cache, SQLite test database) apart from a running `make run`.
 test: setup

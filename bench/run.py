@@ -50,7 +50,20 @@ def run_scenario(n: int, database_url: str, redis_url: str | None, var_dir: Path
     return json.loads(line.removeprefix("BENCH-RESULT "))
 
 
-def markdown(results: list[dict], machine: str, conditions: str) -> str:
+def run_operations(database_url: str, var_dir: Path) -> dict:
+    """The monthly operations aggregation (50,000 MPPs × 24 months by default, BENCH_OPS_MPPS to change)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL")}
+    env.update(DATABASE_URL=database_url, DEBUG="false", SECRET_KEY="bench-" + "k" * 60, VAR_DIR=str(var_dir),
+               ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="false")
+    out = subprocess.run([sys.executable, "bench/operations_scenario.py"], cwd=ROOT, env=env, capture_output=True,
+                         text=True)
+    line = next((text for text in out.stdout.splitlines() if text.startswith("BENCH-RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"operations scenario failed:\n{out.stdout[-3000:]}\n{out.stderr[-5000:]}")
+    return json.loads(line.removeprefix("BENCH-RESULT "))
+
+
+def markdown(results: list[dict], machine: str, conditions: str, operations: dict | None = None) -> str:
     lines = [f"# Benchmark {datetime.date.today().isoformat()}", "", f"Machine: {machine}", "",
              f"Conditions: {conditions}", "",
              "| N | DB | recompute s | raw SQL s | ratio | s per 1,000 regions | national ×trivial | "
@@ -84,6 +97,11 @@ def markdown(results: list[dict], machine: str, conditions: str) -> str:
     lines += ["", "Latency per page (median / p95 ms, throughput req/s with 4 clients), last scenario:", ""]
     for name, v in results[-1]["latency"].items():
         lines.append(f"- {name}: {v['median_ms']} / {v['p95_ms']} ms, {v['throughput_rps']} req/s")
+    if operations:
+        lines += ["", f"Monthly operations aggregation ({operations['database']}): {operations['mpps']:,} MPPs × "
+                  f"{operations['months']} months = {operations['report_rows']:,} reports; recompute "
+                  f"{' / '.join(str(t) for t in operations['recompute_seconds'])} s (two runs), "
+                  f"{operations['figure_rows']:,} figure rows, {operations['ranking_rows']:,} ranking rows."]
     return "\n".join(lines) + "\n"
 
 
@@ -103,11 +121,19 @@ def main():
                 results.append(run_scenario(n, f"{PG}/{name}", REDIS, Path(tmp) / f"pg-{n}"))
             finally:
                 psql(f"DROP DATABASE IF EXISTS {name}")
+        name = f"{DB_PREFIX}_operations"
+        psql(f"DROP DATABASE IF EXISTS {name}")
+        psql(f"CREATE DATABASE {name}")
+        print("scenario: monthly operations aggregation on PostgreSQL", flush=True)
+        try:
+            operations = run_operations(f"{PG}/{name}", Path(tmp) / "pg-operations")
+        finally:
+            psql(f"DROP DATABASE IF EXISTS {name}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     stem = RESULTS / datetime.date.today().isoformat()
     stem.with_suffix(".json").write_text(json.dumps({"machine": machine, "conditions": conditions,
-                                                     "results": results}, indent=2))
-    summary = markdown(results, machine, conditions)
+                                                     "results": results, "operations": operations}, indent=2))
+    summary = markdown(results, machine, conditions, operations)
     stem.with_suffix(".md").write_text(summary)
     print(summary)
 

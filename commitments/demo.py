@@ -7,6 +7,7 @@ import random
 
 from django.db import transaction
 
+from mpp_portal.loaders import recorded_fact_regions
 from regions.models import Mpp, Region
 
 from .models import Commitment, SigningEvent
@@ -28,7 +29,9 @@ def load(*, stdout) -> None:
         return
     rng = random.Random(SEED)
     operating = Mpp.objects.filter(status=Mpp.Status.OPERATING).values("region")
-    candidates = list(Region.objects.exclude(pk__in=operating).exclude(is_dki_administrative=True).order_by("code"))
+    # Recorded facts win: no demo signing where any app holds a recorded fact for the region.
+    candidates = list(Region.objects.exclude(pk__in=operating).exclude(is_dki_administrative=True)
+                      .exclude(code__in=recorded_fact_regions()).order_by("code"))
     rng.shuffle(candidates)
     made = 0
     for date, place, counterpart, size in EVENTS:

@@ -86,6 +86,10 @@ class ImportForm(forms.Form):
     officiated_by = forms.CharField(label=_("Diresmikan oleh"), required=False)
     place = forms.CharField(label=_("Tempat"), required=False)
     counterpart = forms.CharField(label=_("Disaksikan oleh"), required=False)
+    source = forms.CharField(
+        label=_("Sumber"), required=False, max_length=2000,
+        help_text=_("Kutipan atau URL sumber data ini. Wajib, kecuali setiap baris berkas mengisi kolom source."),
+    )
 
     MAX_BYTES = 2 * 1024 * 1024
 

@@ -1,7 +1,8 @@
 """Import the commitments of one signing event from a CSV or XLSX table.
 
-Columns: region, signatory_name, signatory_title, outcome, absence_reason, target_year (all but region
-optional; outcome defaults to signed). Regions resolve as in ``regions.imports``; a region twice in the
+Columns: region, signatory_name, signatory_title, outcome, absence_reason, target_year, source (all but
+region optional; outcome defaults to signed). Each row cites a source: its ``source`` cell or the one given
+for the file; a row with neither fails. Regions resolve as in ``regions.imports``; a region twice in the
 file is an error on the second line. A commitment already recorded for the event and region is the
 same record: unchanged when the row agrees, updated when it does not, so importing a file again
 changes nothing. All or nothing.
@@ -11,7 +12,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from mpp_portal.imports import Importer, ImportReport, LineError, ReportItem, blank, parse_count
-from regions.imports import RegionLookup, mpp_import
+from regions.imports import SOURCE_REQUIRED, RegionLookup, mpp_import, row_source
 
 from .models import Commitment, SigningEvent
 from .services import commitment_create, commitment_errors, commitment_update, signing_event_for_date
@@ -35,11 +36,13 @@ def _outcome(value) -> str:
 
 class CommitmentImporter(Importer):
     required = ("region",)
-    optional = ("signatory_name", "signatory_title", "outcome", "absence_reason", "target_year")
+    optional = ("signatory_name", "signatory_title", "outcome", "absence_reason", "target_year", "source")
 
-    def __init__(self, *, user, dry_run=False, event_date: datetime.date, place: str = "", counterpart: str = ""):
+    def __init__(self, *, user, dry_run=False, event_date: datetime.date, place: str = "", counterpart: str = "",
+                 source: str = ""):
         super().__init__(user=user, dry_run=dry_run)
         self.event_date, self.place, self.counterpart = event_date, place, counterpart
+        self.source = (source or "").strip()
 
     def parse(self, rows, report) -> list:
         lookup = RegionLookup()
@@ -60,7 +63,12 @@ class CommitmentImporter(Importer):
                     % {"region": region.name, "line": seen[region.pk]}))
                 continue
             seen[region.pk] = line
+            cited = row_source(row, self.source)
+            if not cited:
+                report.errors.append(LineError(line, "source", SOURCE_REQUIRED))
+                continue
             values = {column: "" if blank(row.get(column)) else str(row[column]).strip() for column in TEXT_COLUMNS}
+            values["source"] = cited
             values["outcome"] = _outcome(row.get("outcome"))
             values["target_year"] = None
             if not blank(row.get("target_year")):
@@ -83,7 +91,7 @@ class CommitmentImporter(Importer):
     def write(self, planned, report) -> None:
         event, report.event_action = signing_event_for_date(
             user=self.user, date=self.event_date, place=self.place, counterpart=self.counterpart,
-            note_for_history=IMPORT_NOTE,
+            source=self.source, note_for_history=IMPORT_NOTE,
         )
         report.event = str(event)
         for line, region, current, values in planned:
@@ -105,11 +113,11 @@ def commitment_import(*, user, content: bytes, filename: str, dry_run: bool = Fa
 
 def import_run(
     *, kind: str, user, content: bytes, filename: str, event_date: datetime.date | None,
-    officiated_by: str = "", place: str = "", counterpart: str = "", dry_run: bool,
+    officiated_by: str = "", place: str = "", counterpart: str = "", source: str = "", dry_run: bool,
 ) -> ImportReport:
     """The one entry for the upload page and the API: ``kind`` is "mpps" or "commitments"."""
     if kind == "commitments":
         return commitment_import(user=user, content=content, filename=filename, event_date=event_date,
-                                 place=place, counterpart=counterpart, dry_run=dry_run)
+                                 place=place, counterpart=counterpart, source=source, dry_run=dry_run)
     return mpp_import(user=user, content=content, filename=filename, event_date=event_date,
-                      officiated_by=officiated_by, place=place, dry_run=dry_run)
+                      officiated_by=officiated_by, place=place, source=source, dry_run=dry_run)

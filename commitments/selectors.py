@@ -1,7 +1,7 @@
 """Reads for events: inauguration batches and commitment signings, together on /peristiwa/."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mpp_portal.access import scope
 from regions.models import Inauguration, Mpp
@@ -71,10 +71,3 @@ def commitment_list(*, user) -> QuerySet:
 
 def region_commitments(*, user, region) -> QuerySet:
     return scope(user, Commitment.objects.filter(region=region)).select_related("event")
-
-
-def recorded_signed_commitment_exists():
-    """For a region query: whether the region's head signed a recorded (not demo) commitment. The open data
-    counts only these; ``Region.has_signed_commitment`` also counts demo signings."""
-    return Exists(Commitment.objects.filter(region=OuterRef("pk"), outcome=Commitment.Outcome.SIGNED, is_demo=False,
-                                            event__is_demo=False))

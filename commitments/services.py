@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.audit import audited_delete, audited_save, diff, snapshot
 from mpp_portal.events import progress_changed_announce
-from regions.services import region_commitment_signed_set
+from regions.services import region_commitment_signed_set, region_recorded_commitment_signed_set
 
 from .models import Commitment, SigningEvent
 
@@ -112,13 +112,23 @@ def commitments_changed(*, region_ids) -> None:
                  .values_list("region_id", flat=True))
     region_commitment_signed_set(region_ids=signed, signed=True)
     region_commitment_signed_set(region_ids=region_ids - signed, signed=False)
+    # Recorded: neither the commitment nor its signing is demo data.
+    recorded = set(Commitment.objects.filter(region_id__in=signed, outcome=Commitment.Outcome.SIGNED, is_demo=False,
+                                             event__is_demo=False).values_list("region_id", flat=True))
+    region_recorded_commitment_signed_set(region_ids=recorded, signed=True)
+    region_recorded_commitment_signed_set(region_ids=region_ids - recorded, signed=False)
     progress_changed_announce(sender="commitments")
 
 
-def signing_event_for_date(*, user, date, place: str = "", counterpart: str = "", note_for_history: str = ""):
-    """The recorded (non-demo) signing on ``date``, created if missing; returns it and "created"/"updated"/"unchanged"."""
+def signing_event_for_date(
+    *, user, date, place: str = "", counterpart: str = "", source: str = "", note_for_history: str = ""
+):
+    """The recorded (non-demo) signing on ``date``, created if missing; returns it and "created"/"updated"/"unchanged".
+    A source is filled in only where the event has none: a recorded citation is never replaced."""
     event = SigningEvent.objects.filter(date=date, is_demo=False).order_by("pk").first()
     given = {k: v for k, v in {"place": place, "counterpart": counterpart}.items() if v}
+    if source and (event is None or not event.source):
+        given["source"] = source
     if event is None:
         return signing_event_create(user=user, date=date, note_for_history=note_for_history, **given), "created"
     before = snapshot(event, EVENT_FIELDS)

@@ -143,7 +143,7 @@ class ImportView(AdminRequiredMixin, View):
             "content": base64.b64encode(upload.read()).decode("ascii"),
             "event_date": form.cleaned_data["event_date"].isoformat() if form.cleaned_data["event_date"] else "",
             "officiated_by": form.cleaned_data["officiated_by"], "place": form.cleaned_data["place"],
-            "counterpart": form.cleaned_data["counterpart"],
+            "counterpart": form.cleaned_data["counterpart"], "source": form.cleaned_data["source"],
         }
         report = self.run(pending, dry_run=True)
         if report.ok:
@@ -167,5 +167,5 @@ class ImportView(AdminRequiredMixin, View):
             filename=pending["filename"],
             event_date=datetime.date.fromisoformat(pending["event_date"]) if pending["event_date"] else None,
             officiated_by=pending["officiated_by"], place=pending["place"], counterpart=pending["counterpart"],
-            dry_run=dry_run,
+            source=pending.get("source", ""), dry_run=dry_run,
         )

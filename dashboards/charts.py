@@ -5,7 +5,7 @@ Coordinates are plain numbers for the template to print unlocalised; no JavaScri
 import datetime
 from dataclasses import dataclass, field
 
-WIDTH, HEIGHT = 1160, 300
+WIDTH, HEIGHT = 1160, 240  # low enough that the headline, tiles and curve fit one laptop screen
 LEFT, RIGHT, TOP, BOTTOM = 46, 16, 14, 26
 
 
@@ -15,6 +15,7 @@ class Chart:
     height: int = HEIGHT
     points: str = ""
     area: str = ""
+    demo_points: str = ""  # recorded and demo together, drawn apart from the recorded curve
     target_y: float = 0
     deadline_x: float | None = None
     projection: tuple[float, float, float, float] | None = None
@@ -37,16 +38,23 @@ def _nice_step(maximum: int) -> int:
     return max(1, maximum // 5)
 
 
+def _month_index(month: str) -> int:
+    return _index(int(month[:4]), int(month[5:7]))
+
+
 def cumulative_chart(*, series: list, denominator: int, deadline: datetime.date, as_of: datetime.date,
-                     pace_per_month: float) -> Chart | None:
-    """The cumulative curve by month, the target level, the deadline and the path at the recent pace."""
+                     pace_per_month: float, demo_series: list | None = None) -> Chart | None:
+    """The cumulative curve by month, the target level, the deadline and the path at the recent pace; with
+    ``demo_series`` (recorded and demo together) a second curve shows the demo share apart."""
     if not series or denominator <= 0:
         return None
-    months = [_index(int(m[:4]), int(m[5:7])) for m, _value in series]
-    start = _index(int(series[0][0][:4]), 1)
+    demo_series = demo_series or []
+    months = [_month_index(m) for m, _value in series]
+    first_month = min([months[0]] + [_month_index(m) for m, _v in demo_series[:1]])
+    start = _index(first_month // 12, 1)
     end = max(_index(as_of.year, as_of.month), _index(deadline.year, deadline.month)) + 12
     span = max(1, end - start)
-    top_value = max(denominator, series[-1][1])
+    top_value = max(denominator, series[-1][1], demo_series[-1][1] if demo_series else 0)
     chart = Chart()
     plot_w, plot_h = chart.right - LEFT, chart.bottom - TOP
 
@@ -56,11 +64,18 @@ def cumulative_chart(*, series: list, denominator: int, deadline: datetime.date,
     def y(value: float) -> float:
         return round(chart.bottom - value / top_value * plot_h, 1)
 
-    coords = []
-    for index, (_month, value) in zip(months, series):
-        # A step at each month's end: the count reached by then, as the table alternative lists it.
-        coords += [(x(index), y(coords[-1][2] if coords else 0), value), (x(index + 1), y(value), value)]
+    def steps(indices, values) -> list[tuple[float, float, int]]:
+        coords = []
+        for index, value in zip(indices, values):
+            # A step at each month's end: the count reached by then, as the table alternative lists it.
+            coords += [(x(index), y(coords[-1][2] if coords else 0), value), (x(index + 1), y(value), value)]
+        return coords
+
+    coords = steps(months, [value for _month, value in series])
     chart.points = " ".join(f"{cx},{cy}" for cx, cy, _v in coords)
+    if demo_series:
+        demo = steps([_month_index(m) for m, _v in demo_series], [value for _m, value in demo_series])
+        chart.demo_points = " ".join(f"{cx},{cy}" for cx, cy, _v in demo)
     chart.area = f"{coords[0][0]},{chart.bottom} {chart.points} {coords[-1][0]},{chart.bottom}"
     chart.last = (coords[-1][0], coords[-1][1])
     chart.target_y = y(denominator)

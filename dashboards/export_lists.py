@@ -1,14 +1,12 @@
 """What each downloadable list contains: its columns and rows, as ``dashboards.exports.Export``.
 
 The rows come from the same selectors and filters as the page they are downloaded from."""
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regions import stages
-from regions.models import Mpp
 
 from .exports import Column, Export, yes_no
 from .models import BASIS_NOTES, ProgressSnapshot, Target
@@ -24,16 +22,11 @@ def basis_text(basis: str) -> str:
     return f"{Target.Basis(basis).label}: {BASIS_NOTES[basis]}"
 
 
-def with_demo_mpp_count(queryset: QuerySet) -> QuerySet:
-    demo = Subquery(Mpp.objects.filter(region=OuterRef("pk"), is_demo=True).order_by().values("region")
-                    .annotate(n=Count("pk")).values("n"))
-    return queryset.annotate(demo_mpp_count=Coalesce(demo, 0))
-
-
 def region_export(regions: QuerySet, *, filters: str) -> Export:
+    """``regions`` from ``regions.selectors.region_list``: the recorded stage and MPP count, demo MPPs apart."""
     return Export(
         slug="kabupaten-kota", title=_("Kabupaten-kota"), as_of=timezone.now(), basis=REGISTRY_BASIS, source=SOURCE,
-        filters=filters, rows=with_demo_mpp_count(regions).iterator(chunk_size=500),
+        filters=filters, rows=regions.iterator(chunk_size=500),
         columns=[
             Column(_("Kode"), lambda r: r.code, 9),
             Column(_("Nama"), lambda r: r.name, 32),
@@ -76,27 +69,19 @@ def mpp_export(mpps: QuerySet, *, filters: str) -> Export:
     )
 
 
-def demo_mpps_by_province(metric: str) -> dict[int, int]:
-    condition = Q(status=Mpp.Status.OPERATING) if metric == Target.Metric.OPERATING \
-        else Q(digital_status=Mpp.DigitalStatus.LIVE)
-    rows = (Mpp.objects.filter(condition, is_demo=True).values("region__province_id").annotate(n=Count("pk"))
-            .order_by())
-    return {row["region__province_id"]: row["n"] for row in rows}
-
-
 def province_export(snapshot: ProgressSnapshot, provinces: list[ProgressSnapshot]) -> Export:
     target = snapshot.target
-    demo = demo_mpps_by_province(target.metric)
     metric = target.get_metric_display()
     return Export(
         slug="provinsi", title=_("Provinsi"), as_of=snapshot.computed_at, basis=basis_text(target.basis),
         source=SOURCE, filters=f"{_('Sasaran')}: {target.name}", rows=provinces,
-        notes=[_("Angka dari snapshot kemajuan terakhir; kolom \"%(m)s contoh\" menghitung MPP contoh yang "
-                 "saat ini ikut dalam angka itu.") % {"m": metric}],
+        notes=[_("Angka dari snapshot kemajuan terakhir, dari data tercatat saja; kolom \"Tercapai contoh\" dan "
+                 "\"%(m)s contoh\" menghitung data contoh di luar angka itu.") % {"m": metric}],
         columns=[
             Column(_("Kode"), lambda p: p.province.code, 7),
             Column(_("Provinsi"), lambda p: p.province.name, 30),
             Column(_("Tercapai"), lambda p: p.numerator, 10),
+            Column(_("Tercapai contoh"), lambda p: p.demo_numerator, 10),
             Column(_("Unit sasaran"), lambda p: p.denominator, 10),
             Column(_("Cakupan (%)"), lambda p: p.percent, 10, PERCENT),
             Column(_("Belum ada"), lambda p: p.stage_none, 10),
@@ -104,8 +89,8 @@ def province_export(snapshot: ProgressSnapshot, provinces: list[ProgressSnapshot
             Column(_("Persiapan"), lambda p: p.stage_preparing, 10),
             Column(_("Beroperasi"), lambda p: p.stage_operating, 10),
             Column(metric, lambda p: p.mpp_count, 12),
-            Column(f"{metric} {_('contoh')}", lambda p: demo.get(p.province_id, 0), 12),
-            Column(_("Contoh"), lambda p: yes_no(demo.get(p.province_id, 0) > 0), 8),
+            Column(f"{metric} {_('contoh')}", lambda p: p.demo_mpp_count, 12),
+            Column(_("Contoh"), lambda p: yes_no(p.demo_numerator > 0 or p.demo_mpp_count > 0), 8),
         ],
     )
 
@@ -133,3 +118,68 @@ def lagging_export(rows: list, *, basis: str, filters: str) -> Export:
             Column(_("Contoh"), lambda r: yes_no(r.has_demo), 8),
         ],
     )
+
+
+# --- Monthly operations (the operations app's snapshot and reports) ----------------------------------------
+
+OPERATIONS_SOURCE = gettext_lazy("Portal Pemantauan MPP Kementerian PANRB: laporan operasional bulanan MPP yang "
+                                 "diisi petugas daerah dan diverifikasi kementerian.")
+OPERATIONS_FIGURE_BASIS = gettext_lazy("MPP tercatat yang beroperasi pada bulan itu; kelengkapan dan ketepatan waktu "
+                                       "dari laporan yang masuk, angka kunjungan, layanan, pengaduan dan IKM dari "
+                                       "laporan terverifikasi; data contoh tidak ikut.")
+OPERATIONS_REPORT_BASIS = gettext_lazy("laporan operasional bulanan sebagaimana dicatat, satu baris per MPP per bulan.")
+
+
+def operations_figure_export(figures: QuerySet) -> Export:
+    latest = max((f.computed_at for f in figures), default=None)
+    return Export(
+        slug="operasional-angka", title=_("Operasional per bulan"), as_of=latest or timezone.now(),
+        basis=OPERATIONS_FIGURE_BASIS, source=OPERATIONS_SOURCE, rows=figures,
+        notes=[_("Angka dari snapshot operasional terakhir; baris tanpa provinsi adalah angka nasional.")],
+        columns=[
+            Column(_("Bulan"), lambda f: f.month, 10, "MM/YYYY"),
+            Column(_("Kode provinsi"), lambda f: f.province.code if f.province else "", 8),
+            Column(_("Provinsi"), lambda f: f.province.name if f.province else _("Nasional"), 26),
+            Column(_("MPP beroperasi"), lambda f: f.operating, 10),
+            Column(_("Melapor"), lambda f: f.reported, 10),
+            Column(_("Tepat waktu"), lambda f: f.on_time, 10),
+            Column(_("Kelengkapan (%)"), lambda f: _percent(f.completeness), 10, PERCENT),
+            Column(_("Ketepatan waktu (%)"), lambda f: _percent(f.timeliness), 10, PERCENT),
+            Column(_("Kunjungan"), lambda f: f.visitors, 12),
+            Column(_("Transaksi layanan"), lambda f: f.transactions, 12),
+            Column(_("Pengaduan masuk"), lambda f: f.complaints_received, 10),
+            Column(_("Pengaduan selesai"), lambda f: f.complaints_resolved, 10),
+            Column(_("Rata-rata IKM"), lambda f: None if f.ikm_average is None else float(f.ikm_average), 10,
+                   "0.00"),
+            Column(_("Contoh"), lambda f: yes_no(False), 8),
+        ],
+    )
+
+
+def operations_report_export(reports: QuerySet, *, filters: str) -> Export:
+    return Export(
+        slug="operasional-laporan", title=_("Laporan operasional"), as_of=timezone.now(),
+        basis=OPERATIONS_REPORT_BASIS, source=OPERATIONS_SOURCE, filters=filters,
+        rows=reports.iterator(chunk_size=2000),
+        columns=[
+            Column(_("Bulan"), lambda r: r.month, 10, "MM/YYYY"),
+            Column(_("Kode wilayah"), lambda r: r.mpp.region.code, 9),
+            Column(_("Wilayah"), lambda r: r.mpp.region.name, 28),
+            Column(_("MPP"), lambda r: r.mpp.name, 32),
+            Column(_("Keadaan"), lambda r: r.get_state_display(), 14),
+            Column(_("Kunjungan"), lambda r: r.visitors, 10),
+            Column(_("Transaksi layanan"), lambda r: r.transactions, 10),
+            Column(_("Layanan aktif"), lambda r: r.active_services, 9),
+            Column(_("Instansi hadir"), lambda r: r.tenants_present, 9),
+            Column(_("Pengaduan masuk"), lambda r: r.complaints_received, 9),
+            Column(_("Pengaduan selesai"), lambda r: r.complaints_resolved, 9),
+            Column(_("IKM"), lambda r: None if r.ikm is None else float(r.ikm), 8, "0.00"),
+            Column(_("Hari buka"), lambda r: r.opening_days, 8),
+            Column(_("Tepat waktu"), lambda r: yes_no(r.on_time), 8),
+            Column(_("Contoh"), lambda r: yes_no(r.is_demo), 8),
+        ],
+    )
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)

@@ -8,6 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from mpp_portal.access import is_member
+from mpp_portal.inputs import parse_int
+from operations import selectors as operations_selectors
+from operations.filters import OperationsReportFilterSet
+from operations.models import OperationsFigure
 from quality.filters import MppQualityFilterSet
 from regions.filters import MppFilterSet, RegionFilterSet
 from regions.selectors import mpp_list, region_list
@@ -85,7 +89,7 @@ def mpp_export(request):
 @export_view
 def province_export(request):
     target = request.GET.get("sasaran", "")
-    snapshot = selectors.snapshot_latest(target_id=int(target) if target.isdigit() else None)
+    snapshot = selectors.snapshot_latest(target_id=parse_int(target))
     if snapshot is None:
         raise Http404
     return export_lists.province_export(snapshot, selectors.province_snapshots(snapshot=snapshot))
@@ -99,3 +103,20 @@ def lagging_export(request):
     filters = form.selector_kwargs()
     rows = lagging_list(user=request.user, **filters)
     return export_lists.lagging_export(rows, basis=filters["basis"], filters=_described(form))
+
+
+@export_view
+def operations_figure_export(request):
+    """The monthly operations figures from the latest snapshot, national and per province."""
+    figures = OperationsFigure.objects.select_related("province").order_by("month", "province__code")
+    return export_lists.operations_figure_export(list(figures))
+
+
+@export_view
+def operations_report_export(request):
+    """The monthly operations reports, filtered like the report list (/operasional/laporan/)."""
+    filterset = _filterset(OperationsReportFilterSet, request, operations_selectors.report_list(user=request.user))
+    if filterset.is_bound and not filterset.is_valid():
+        return _bad_filter(filterset.errors)
+    described = _described(filterset.form) if filterset.is_bound else ""
+    return export_lists.operations_report_export(filterset.qs, filters=described)

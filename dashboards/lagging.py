@@ -64,11 +64,13 @@ def _start_of_day(day: datetime.date) -> datetime.datetime:
 
 
 def _dki_reached() -> bool:
-    return Mpp.objects.filter(region__is_dki_administrative=True, status=Mpp.Status.OPERATING).exists()
+    return Mpp.objects.filter(region__is_dki_administrative=True, status=Mpp.Status.OPERATING, is_demo=False).exists()
 
 
 def _regions(*, user, basis: str, province: str | None, stage: str | None) -> list[Region]:
-    queryset = with_stage(scope(user, Region.objects.select_related("province"))).exclude(stage=Stage.OPERATING)
+    # Recorded data decides who lags: a demo MPP never takes a region off the list (its count is shown apart).
+    queryset = with_stage(scope(user, Region.objects.select_related("province")), include_demo=False).exclude(
+        stage=Stage.OPERATING)
     if basis == Target.Basis.KEMENPANRB and _dki_reached():
         # On KemenPANRB's basis DKI Jakarta is one unit, reached when any of its six units is.
         queryset = queryset.filter(is_dki_administrative=False)

@@ -42,6 +42,17 @@ class Target(Audited, models.Model):
     def basis_note(self) -> str:
         return BASIS_NOTES[self.basis]
 
+    @property
+    def unit_label(self) -> str:
+        """What the target counts, in the words every page uses: units ("unit kab/kota"), never MPP records."""
+        return UNIT_LABELS[self.metric]
+
+
+# "unit kab/kota" always means a target unit; "MPP" alone always means MPP records.
+UNIT_LABELS = {
+    Target.Metric.OPERATING: _("Unit kab/kota dengan MPP beroperasi"),
+    Target.Metric.DIGITAL_LIVE: _("Unit kab/kota dengan MPP Digital aktif"),
+}
 
 BASIS_NOTES = {
     Target.Basis.KEMENPANRB: _("508 kab/kota otonom ditambah DKI Jakarta sebagai satu unit (509 unit); DKI tercapai "
@@ -100,17 +111,56 @@ class ProgressSnapshot(models.Model):
     )
     computed_at = models.DateTimeField(_("dihitung"))
     as_of = models.DateField(_("per tanggal"))
-    numerator = models.PositiveIntegerField(_("unit tercapai"))
-    denominator = models.PositiveIntegerField(_("unit sasaran"))
-    stage_none = models.PositiveIntegerField(default=0)
-    stage_committed = models.PositiveIntegerField(default=0)
-    stage_preparing = models.PositiveIntegerField(default=0)
-    stage_operating = models.PositiveIntegerField(default=0)
-    mpp_count = models.PositiveIntegerField(_("MPP beroperasi"), default=0)
-    added_last_12_months = models.PositiveIntegerField(_("tercapai dalam 12 bulan terakhir"), default=0)
-    projected_completion = models.DateField(_("perkiraan selesai"), null=True, blank=True)
+    # Every figure below counts recorded (non-demo) records only; the demo share is kept apart in the demo_*
+    # fields and shown beside it ("98 tercatat + 207 contoh"), never inside it.
+    numerator = models.PositiveIntegerField(
+        _("unit tercapai"),
+        help_text="Target units (kab/kota, on the target's basis) reached by recorded records only.")
+    denominator = models.PositiveIntegerField(_("unit sasaran"), help_text="Target units on the target's basis.")
+    stage_none = models.PositiveIntegerField(default=0, help_text="Target units at stage none, from recorded records.")
+    stage_committed = models.PositiveIntegerField(
+        default=0, help_text="Target units at stage committed, from recorded records.")
+    stage_preparing = models.PositiveIntegerField(
+        default=0, help_text="Target units at stage preparing, from recorded records.")
+    stage_operating = models.PositiveIntegerField(
+        default=0, help_text="Target units at stage operating, from recorded records.")
+    mpp_count = models.PositiveIntegerField(
+        _("MPP beroperasi"), default=0, help_text="Recorded MPP records that meet the metric (records, not units).")
+    added_last_12_months = models.PositiveIntegerField(
+        _("tercapai dalam 12 bulan terakhir"), default=0,
+        help_text="Target units first reached by recorded records in the 12 months to as_of.")
+    projected_completion = models.DateField(
+        _("perkiraan selesai"), null=True, blank=True,
+        help_text="Month all target units would be reached at the recorded pace of the last 12 months.")
     # [["2017-03", 1], ...]: units reached by the end of each month, from the first month with one.
-    series = models.JSONField(_("deret bulanan"), default=list)
+    series = models.JSONField(
+        _("deret bulanan"), default=list,
+        help_text="[month, units] cumulative target units reached by recorded records by the end of each month; "
+                  "units without a known date are not plotted (undated_count).")
+    numerator_at_deadline = models.PositiveIntegerField(
+        _("unit tercapai pada tenggat"), default=0,
+        help_text="Target units reached by recorded records with a known date on or before the deadline.")
+    undated_count = models.PositiveIntegerField(
+        _("unit tanpa tanggal peresmian"), default=0,
+        help_text="Target units counted in numerator whose recorded MPP has no known inauguration date or window; "
+                  "not plotted on the series.")
+    # [["2024-06-24", "2024-12-12", 20], ...]: units whose date is known only as a window, plotted at its end.
+    windows = models.JSONField(
+        _("rentang tanggal"), default=list,
+        help_text="[after, by, units]: recorded units whose inauguration is known only within a window; the series "
+                  "places them at the window's end.")
+    demo_numerator = models.PositiveIntegerField(
+        _("unit tercapai hanya oleh data contoh"), default=0,
+        help_text="Target units reached only through demo records (contoh): not in numerator.")
+    demo_numerator_at_deadline = models.PositiveIntegerField(
+        default=0, help_text="Target units reached only through demo records on or before the deadline.")
+    demo_mpp_count = models.PositiveIntegerField(
+        default=0, help_text="Demo MPP records that meet the metric: not in mpp_count.")
+    demo_series = models.JSONField(
+        default=list, help_text="[month, units] cumulative target units reached by recorded and demo records "
+                                "together; the demo share is this minus series.")
+    demo_stages = models.JSONField(
+        default=dict, help_text="Target units per stage when demo records are included ({stage: units}).")
 
     REGION_FIELD = None
 
@@ -134,6 +184,19 @@ class ProgressSnapshot(models.Model):
     @property
     def remaining(self) -> int:
         return self.denominator - self.numerator
+
+    @property
+    def percent_at_deadline(self) -> float:
+        return round(100 * self.numerator_at_deadline / self.denominator, 1) if self.denominator else 0.0
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.as_of > self.target.deadline
+
+    @property
+    def with_demo(self) -> int:
+        """Units reached when demo records are included: what a page shows as "N tercatat + M contoh"."""
+        return self.numerator + self.demo_numerator
 
     @property
     def months_past_deadline(self) -> int:

@@ -137,10 +137,13 @@ def _curve(pdf: FPDF, dashboard: Dashboard) -> None:
 def _stages(pdf: FPDF, dashboard: Dashboard) -> None:
     _heading(pdf, _("Tahap unit sasaran"))
     pdf.set_font("Helvetica", size=9)
-    for _stage, label, count, percent in dashboard.stages:
+    # Recorded units; where demo records exist, the units with them beside ("contoh", never inside the count).
+    for _stage, label, count, percent, with_demo in dashboard.stages:
         pdf.cell(40, 5, _text(label))
         pdf.cell(20, 5, _number(count), align="R")
-        pdf.cell(20, 5, _text(_percent(percent)), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(20, 5, _text(_percent(percent)), align="R")
+        demo = "" if with_demo is None else _("%(n)s dengan contoh") % {"n": _number(with_demo)}
+        pdf.cell(40, 5, _text(demo), align="R", new_x="LMARGIN", new_y="NEXT")
 
 
 def _provinces(pdf: FPDF, dashboard: Dashboard) -> None:

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from regions.models import Mpp, Region, StatusUpdate
+from regions.report_selectors import week_counts
 
 from .charts import cumulative_chart
 from .models import DigestSubscription, ProgressSnapshot, ProvinceRegionList, RecomputeRun, ReportedTotal
@@ -122,28 +123,74 @@ def snapshot_history() -> QuerySet:
     )
 
 
+def _value_at(series: list, month: str) -> int:
+    """The cumulative value of a monthly series by the end of ``month`` (0 before it starts)."""
+    value = 0
+    for point, cumulative in series:
+        if point > month:
+            break
+        value = cumulative
+    return value
+
+
 def reported_totals() -> QuerySet:
     return ReportedTotal.objects.order_by("date")
 
 
+def _first_of_month(month: str) -> datetime.date:
+    return datetime.date(int(month[:4]), int(month[5:7]), 1)
+
+
 class Dashboard:
     """What a dashboard page shows of one snapshot. Everything heavy is computed on first use, so a page
-    whose fragments come from the cache (keyed by snapshot id and language) runs none of it."""
+    whose fragments come from the cache (keyed by snapshot id and language) runs none of it.
 
-    def __init__(self, snapshot: ProgressSnapshot):
+    Figures are the recorded ones. ``show_demo`` says whether the page also shows the demo share beside them
+    ("98 tercatat + 207 contoh"); the public summary never does (``public=True``)."""
+
+    def __init__(self, snapshot: ProgressSnapshot, *, public: bool = False):
         self.snapshot = snapshot
         self.target = snapshot.target
         self.stale = getattr(snapshot, "stale", None)  # None: not asked (the public summary does not say)
+        self.public = public
+        self.show_demo = not public and bool(snapshot.demo_numerator or snapshot.demo_mpp_count)
 
     @cached_property
     def chart(self):
         return cumulative_chart(series=self.snapshot.series, denominator=self.snapshot.denominator,
                                 deadline=self.target.deadline, as_of=self.snapshot.as_of,
-                                pace_per_month=self.snapshot.pace_per_month)
+                                pace_per_month=self.snapshot.pace_per_month,
+                                demo_series=self.snapshot.demo_series if self.show_demo else None)
 
     @cached_property
-    def series_rows(self) -> list[tuple[datetime.date, int]]:
-        return [(datetime.date(int(month[:4]), int(month[5:7]), 1), value) for month, value in self.snapshot.series]
+    def series_rows(self) -> list[tuple[datetime.date, int, int | None]]:
+        """(month, recorded units, recorded and demo units or None) for the chart's data table."""
+        with_demo = dict(self.snapshot.demo_series) if self.show_demo else {}
+        months = sorted({month for month, _v in self.snapshot.series} | set(with_demo))
+        recorded = dict(self.snapshot.series)
+        rows, last = [], 0
+        for month in months:
+            last = recorded.get(month, last)
+            rows.append((_first_of_month(month), last, with_demo.get(month) if self.show_demo else None))
+        return rows
+
+    @cached_property
+    def windows(self) -> list[tuple[datetime.date | None, datetime.date, int]]:
+        """Units placed at the end of an inauguration window, with the window, for the note under the chart."""
+        return [(datetime.date.fromisoformat(after) if after else None, datetime.date.fromisoformat(by), units)
+                for after, by, units in self.snapshot.windows]
+
+    @cached_property
+    def headline(self) -> dict:
+        """The outcome in one place for every page: the deadline figure, today's figure and what is left."""
+        s = self.snapshot
+        return {
+            "deadline_passed": s.deadline_passed,
+            "missed": s.deadline_passed and s.numerator_at_deadline < s.denominator,
+            "at_deadline": s.numerator_at_deadline, "percent_at_deadline": s.percent_at_deadline,
+            "demo_at_deadline": s.demo_numerator_at_deadline if self.show_demo else 0,
+            "demo": s.demo_numerator if self.show_demo else 0,
+        }
 
     @cached_property
     def targets(self) -> list[ProgressSnapshot]:
@@ -154,7 +201,7 @@ class Dashboard:
         """A province's kab/kota with their stages, as the same run saw them."""
         rows = (ProvinceRegionList.objects.filter(run_id=self.snapshot.run_id, province_id=self.snapshot.province_id)
                 .values_list("regions", flat=True).first())
-        keys = ("code", "name", "kind", "dki", "stage", "mpp_count")
+        keys = ("code", "name", "kind", "dki", "stage", "mpp_count", "stage_with_demo", "demo_mpp_count")
         return [dict(zip(keys, row)) for row in rows or []]
 
     @cached_property
@@ -166,11 +213,14 @@ class Dashboard:
         return sorted((p for p in self.provinces if p.numerator == 0), key=lambda p: p.province.name)
 
     @cached_property
-    def stages(self) -> list[tuple[str, str, int, float]]:
+    def stages(self) -> list[tuple[str, str, int, float, int | None]]:
+        """(stage, label, recorded units, percent, units with demo records or None)."""
         s = self.snapshot
         counts = [(Stage.OPERATING, s.stage_operating), (Stage.PREPARING, s.stage_preparing),
                   (Stage.COMMITTED, s.stage_committed), (Stage.NONE, s.stage_none)]
-        return [(stage.value, stage.label, n, round(100 * n / s.denominator, 1) if s.denominator else 0.0)
+        with_demo = s.demo_stages if self.show_demo else {}
+        return [(stage.value, stage.label, n, round(100 * n / s.denominator, 1) if s.denominator else 0.0,
+                 with_demo.get(stage.value, n) if self.show_demo else None)
                 for stage, n in counts]
 
     @cached_property
@@ -182,16 +232,19 @@ class Dashboard:
         return self.snapshot.pace_needed[1]
 
     @cached_property
-    def reported(self) -> list[tuple[ReportedTotal, int]]:
-        """Each publicly reported total with the portal's own count of units reached by the end of that month."""
-        by_month = {month: value for month, value in self.snapshot.series}
-        first = self.snapshot.series[0][0] if self.snapshot.series else None
+    def reported(self) -> list[tuple[ReportedTotal, int, int | None]]:
+        """Each publicly reported total with the portal's recorded count of units reached by the end of that month
+        and, where the page shows demo records, the count with them."""
         rows = []
         for total in reported_totals():
             month = f"{total.date:%Y-%m}"
-            portal = by_month.get(month, self.snapshot.numerator if first and month > first else 0)
-            rows.append((total, portal))
+            demo = _value_at(self.snapshot.demo_series, month) if self.show_demo else None
+            rows.append((total, _value_at(self.snapshot.series, month), demo))
         return rows
+
+    @cached_property
+    def reported_latest(self) -> ReportedTotal | None:
+        return self.reported[-1][0] if self.reported else None
 
 
 # --- The weekly digest ----------------------------------------------------------------------------------
@@ -218,6 +271,7 @@ class WeeklyDigest:
     newly_operating: list = field(default_factory=list)
     moved_most: list[ProvinceMovement] = field(default_factory=list)
     moved_least: list[ProvinceMovement] = field(default_factory=list)
+    reports: dict[str, int] = field(default_factory=dict)
 
 
 def weekly_digest(*, end: datetime.datetime, days: int = 7, top: int = 5) -> WeeklyDigest:
@@ -245,7 +299,8 @@ def weekly_digest(*, end: datetime.datetime, days: int = 7, top: int = 5) -> Wee
              for p in sorted(coverage.values(), key=lambda p: (p.percent, p.province.code))
              if p.province_id not in movements][:top]
     return WeeklyDigest(start=start, end=end, dashboard=dashboard, moved_most=most, moved_least=least,
-                        newly_operating=sorted(newly_operating.values(), key=lambda m: (m.region.code, m.name)))
+                        newly_operating=sorted(newly_operating.values(), key=lambda m: (m.region.code, m.name)),
+                        reports=week_counts(start=start, end=end))
 
 
 def digest_subscriptions() -> QuerySet:

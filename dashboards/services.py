@@ -1,6 +1,8 @@
 """Writes of the dashboards app: the progress recompute, its scheduling, and the reported totals.
 
-Only ``progress_recompute`` writes snapshots. Writes elsewhere that change progress announce it with
+Only ``progress_recompute`` writes snapshots. Every figure is computed twice, from recorded records only and
+with demo records ("contoh") included; a snapshot keeps the recorded figures and the demo share apart.
+Writes elsewhere that change progress announce it with
 ``mpp_portal.events.progress_changed`` (sent on commit); ``progress_changed_received`` queues a run, and bursts
 of announcements coalesce into one queued run.
 """
@@ -18,11 +20,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Q
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from commitments.selectors import recorded_signed_commitment_exists
 from mpp_portal.access import Role, role_of
 from mpp_portal.events import progress_recomputed
 from regions import stages, units
@@ -42,9 +44,11 @@ ADVISORY_LOCK_KEY = 7_305_001
 # A broker that does not answer must not hold up the officer's request for long.
 BROKER_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 
+# condition, the date a unit is reached, and (for inaugurations) the window that stands in for an unknown day.
 METRIC_FILTERS = {
-    Target.Metric.OPERATING: (Q(status=Mpp.Status.OPERATING), "inaugurated_on"),
-    Target.Metric.DIGITAL_LIVE: (Q(digital_status=Mpp.DigitalStatus.LIVE), "digital_since"),
+    Target.Metric.OPERATING: (Q(status=Mpp.Status.OPERATING), "inaugurated_on",
+                              ("inauguration__date_after", "inauguration__date_before")),
+    Target.Metric.DIGITAL_LIVE: (Q(digital_status=Mpp.DigitalStatus.LIVE), "digital_since", None),
 }
 
 
@@ -98,6 +102,15 @@ def _send(run: RecomputeRun) -> None:
         return
     if run.error:
         RecomputeRun.objects.filter(pk=run.pk, state=RecomputeRun.State.QUEUED).update(error="")
+
+
+def progress_recompute_waiting_send() -> RecomputeRun | None:
+    """Send again the queued run whose message never reached the broker (beat calls this every minute,
+    so the dashboards catch up once the broker answers, without waiting for the next write)."""
+    waiting = RecomputeRun.objects.filter(state=RecomputeRun.State.QUEUED).exclude(error="").first()
+    if waiting is not None:
+        _send(waiting)
+    return waiting
 
 
 # --- The recompute ---------------------------------------------------------------------------------------
@@ -173,30 +186,55 @@ class Figures:
     numerator: int = 0
     stages: Counter = field(default_factory=Counter)
     reached_on: Counter = field(default_factory=Counter)  # date (None: undated) -> units first reached then
+    windows: Counter = field(default_factory=Counter)  # (after, by) -> units dated only by that window
     mpp_count: int = 0
 
-    def add(self, *, stage: str, reached: bool, first: datetime.date | None, units: int) -> None:
+    def add(self, *, stage: str, reached: bool, first: datetime.date | None, units: int,
+            window: tuple | None = None) -> None:
         self.denominator += units
         self.stages[stage] += units
         if reached:
             self.numerator += units
             self.reached_on[first] += units
+            if window is not None:
+                self.windows[window] += units
 
     def merge(self, other: "Figures") -> None:
         self.denominator += other.denominator
         self.numerator += other.numerator
         self.stages.update(other.stages)
         self.reached_on.update(other.reached_on)
+        self.windows.update(other.windows)
         self.mpp_count += other.mpp_count
+
+    @property
+    def undated(self) -> int:
+        return self.reached_on[None]
+
+    def reached_by(self, day: datetime.date) -> int:
+        """Units reached on a known date (or by a window's end) on or before ``day``."""
+        return sum(units for first, units in self.reached_on.items() if first is not None and first <= day)
 
 
 METRICS = tuple(METRIC_FILTERS)
 # A region row: (province_id, code, name, kind, is_dki_administrative, stage, mpp_count, then per metric in
-# METRICS order: number of MPPs that count for it, first date). Plain tuples: there are 50,000 of them.
+# METRICS order: number of MPPs that count for it, first date, and for a metric with a window (inaugurations)
+# the earliest exact day and the earliest window start). Plain tuples: there are 50,000 of them.
 PROVINCE, CODE, NAME, KIND, DKI, STAGE, MPP_COUNT = range(7)
 
 
-REACHING = {metric: 7 + 2 * i for i, metric in enumerate(METRICS)}
+def _metric_width(metric: str) -> int:
+    return 4 if METRIC_FILTERS[metric][2] else 2
+
+
+def _offsets() -> dict[str, int]:
+    offsets, at = {}, MPP_COUNT + 1
+    for metric in METRICS:
+        offsets[metric], at = at, at + _metric_width(metric)
+    return offsets
+
+
+REACHING = _offsets()
 
 
 def _reaching(metric: str) -> int:
@@ -206,18 +244,26 @@ def _reaching(metric: str) -> int:
 def _region_rows(*, include_demo: bool = True) -> list[tuple]:
     """Two reads whatever the number of regions: every region with its stage (the rule of
     ``regions.selectors.with_stage``), and one aggregate of the MPPs per region for every metric at once (a hash
-    aggregate, rather than a subquery per region and metric)."""
+    aggregate, rather than a subquery per region and metric). ``include_demo=False``: recorded records only.
+
+    A metric's first date is the earliest known day, a window's end standing in for an unknown day; beside it the
+    earliest known day alone, so a region whose first date is earlier than that day (or has none) is dated by a
+    window, and the earliest window start."""
     mpps = Mpp.objects.order_by() if include_demo else Mpp.objects.order_by().filter(is_demo=False)
     aggregates = {"n": Count("pk")}
     for metric in METRICS:
-        condition, date_field = METRIC_FILTERS[metric]
+        condition, date_field, window = METRIC_FILTERS[metric]
         aggregates[f"reaching_{metric}"] = Count("pk", filter=condition)
-        aggregates[f"first_{metric}"] = Min(date_field, filter=condition)
+        if window:
+            aggregates[f"first_{metric}"] = Min(Coalesce(date_field, window[1]), filter=condition)
+            aggregates[f"exact_{metric}"] = Min(date_field, filter=condition)
+            aggregates[f"after_{metric}"] = Min(window[0], filter=condition)
+        else:
+            aggregates[f"first_{metric}"] = Min(date_field, filter=condition)
     stats = {row[0]: row[1:] for row in mpps.values("region_id").annotate(**aggregates).values_list(
         "region_id", *aggregates)}
-    empty = (0,) + (0, None) * len(METRICS)
-    signed = None if include_demo else recorded_signed_commitment_exists()
-    regions = with_stage(Region.objects.order_by("code"), include_demo=include_demo, signed=signed).values_list(
+    empty = (0,) + sum(((0,) + (None,) * (_metric_width(metric) - 1) for metric in METRICS), ())
+    regions = with_stage(Region.objects.order_by("code"), include_demo=include_demo).values_list(
         "pk", "province_id", "code", "name", "kind", "is_dki_administrative", "stage")
     return [(*region[1:], *stats.get(region[0], empty)) for region in regions]
 
@@ -226,9 +272,22 @@ def _unit_rows(region_rows: list[tuple], metric: str) -> list[dict]:
     """The regions grouped by province, DKI membership, stage and the date each was first reached: a few rows
     per province whatever the number of regions. Both bases are computed from the same rows."""
     reaching = _reaching(metric)
-    units = Counter((r[PROVINCE], r[DKI], r[STAGE], r[reaching] > 0, r[reaching + 1]) for r in region_rows)
-    keys = ("province_id", "is_dki_administrative", "stage", "reached", "first")
-    return [dict(zip(keys, key), units=n) for key, n in units.items()]
+    if METRIC_FILTERS[metric][2]:
+        grouped = Counter((r[PROVINCE], r[DKI], r[STAGE], r[reaching] > 0, *r[reaching + 1:reaching + 4])
+                          for r in region_rows)
+    else:
+        grouped = Counter((r[PROVINCE], r[DKI], r[STAGE], r[reaching] > 0, r[reaching + 1], r[reaching + 1], None)
+                          for r in region_rows)
+    keys = ("province_id", "is_dki_administrative", "stage", "reached", "first", "exact", "window_after")
+    return [dict(zip(keys, key), units=n) for key, n in grouped.items()]
+
+
+def _window(row: dict) -> tuple | None:
+    """(after, by) when the row's units are dated only by an inauguration window, else None."""
+    first, exact = row["first"], row["exact"]
+    if first is None or (exact is not None and exact <= first):
+        return None
+    return (row["window_after"], first)
 
 
 def _mpp_counts(region_rows: list[tuple], metric: str) -> dict[int, int]:
@@ -247,16 +306,17 @@ def _province_figures(target: Target, rows: list[dict], mpp_counts: dict[int, in
     collapse = units.collapses_dki(target.basis)
     for row in rows:
         if collapse and row["is_dki_administrative"]:
-            unit = collapsed.setdefault(row["province_id"], {"stage": Stage.NONE, "reached": False, "first": None})
+            unit = collapsed.setdefault(row["province_id"], {"stage": Stage.NONE, "reached": False, "first": None,
+                                                             "window": None})
             if stages.rank(row["stage"]) > stages.rank(unit["stage"]):
                 unit["stage"] = row["stage"]
             if row["reached"]:
                 unit["reached"] = True
                 if row["first"] is not None and (unit["first"] is None or row["first"] < unit["first"]):
-                    unit["first"] = row["first"]
+                    unit["first"], unit["window"] = row["first"], _window(row)
             continue
         figures[row["province_id"]].add(stage=row["stage"], reached=row["reached"], first=row["first"],
-                                        units=row["units"])
+                                        units=row["units"], window=_window(row))
     for province_id, unit in collapsed.items():
         figures[province_id].add(**unit, units=1)
     for province_id, count in mpp_counts.items():
@@ -272,14 +332,17 @@ def progress_figures(*, target: Target, include_demo: bool = True) -> dict[int, 
 
 
 def monthly_series(figures: Figures, *, as_of: datetime.date) -> list[list]:
-    """[["2017-03", 1], ...]: units reached by the end of each month, as the snapshots store them."""
+    """[["2017-03", 1], ...]: units reached by the end of each month, as the snapshots store them (dated units
+    only; a window's end stands in for an unknown day)."""
     return _monthly_series(figures.reached_on, as_of)
 
 
-def _region_lists(run: RecomputeRun, region_rows: list[tuple]) -> list[ProvinceRegionList]:
+def _region_lists(run: RecomputeRun, recorded_rows: list[tuple], demo_rows: list[tuple]) -> list[ProvinceRegionList]:
+    """Each region's recorded stage and MPP count, then its stage with demo records and its demo MPP count. Both
+    row lists hold every region in code order."""
     lists: dict[int, list[list]] = defaultdict(list)
-    for r in region_rows:
-        lists[r[PROVINCE]].append(r[CODE:MPP_COUNT + 1])
+    for r, d in zip(recorded_rows, demo_rows, strict=True):
+        lists[r[PROVINCE]].append([*r[CODE:MPP_COUNT + 1], d[STAGE], d[MPP_COUNT] - r[MPP_COUNT]])
     return [ProvinceRegionList(run=run, province_id=province_id, regions=regions)
             for province_id, regions in lists.items()]
 
@@ -289,11 +352,14 @@ def _month(day: datetime.date) -> tuple[int, int]:
 
 
 def _monthly_series(reached_on: Counter, as_of: datetime.date) -> list[list]:
-    if not reached_on:
+    """Cumulative units by month from the dated ones only: an undated unit counts in today's total and is listed
+    apart, never plotted in the month the snapshot happens to be computed."""
+    dated = {day: reached for day, reached in reached_on.items() if day is not None and reached}
+    if not dated:
         return []
     by_month = Counter()
-    for day, reached in reached_on.items():
-        by_month[_month(day if day is not None else as_of)] += reached
+    for day, reached in dated.items():
+        by_month[_month(day)] += reached
     year, month = min(by_month)
     last = max(_month(as_of), max(by_month))
     series, total = [], 0
@@ -320,9 +386,11 @@ def _projection(figures: Figures, added: int, as_of: datetime.date) -> datetime.
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-def _snapshot(*, run, target, province_id, figures: Figures, now, as_of) -> ProgressSnapshot:
+def _snapshot(*, run, target, province_id, figures: Figures, with_demo: Figures, now, as_of) -> ProgressSnapshot:
+    """The recorded ``figures``, with the demo share (``with_demo`` minus recorded) kept apart."""
     year_ago = _year_before(as_of)
     added = sum(units for day, units in figures.reached_on.items() if day is not None and year_ago < day <= as_of)
+    demo = with_demo.numerator - figures.numerator
     return ProgressSnapshot(
         run=run, target=target, province_id=province_id, computed_at=now, as_of=as_of,
         scope=ProgressSnapshot.Scope.PROVINCE if province_id else ProgressSnapshot.Scope.NATIONAL,
@@ -332,29 +400,44 @@ def _snapshot(*, run, target, province_id, figures: Figures, now, as_of) -> Prog
         mpp_count=figures.mpp_count, added_last_12_months=added,
         projected_completion=_projection(figures, added, as_of),
         series=_monthly_series(figures.reached_on, as_of),
+        numerator_at_deadline=figures.reached_by(target.deadline),
+        undated_count=figures.undated,
+        windows=[[after.isoformat() if after else None, by.isoformat(), units]
+                 for (after, by), units in sorted(figures.windows.items(), key=lambda item: item[0][1])],
+        demo_numerator=demo,
+        demo_numerator_at_deadline=with_demo.reached_by(target.deadline) - figures.reached_by(target.deadline),
+        demo_mpp_count=with_demo.mpp_count - figures.mpp_count,
+        demo_series=_monthly_series(with_demo.reached_on, as_of) if demo else [],
+        demo_stages={stage.value: with_demo.stages[stage] for stage in Stage} if demo else {},
     )
 
 
 def _snapshots_write(*, run: RecomputeRun, now: datetime.datetime) -> int:
     as_of = timezone.localdate(now)
     snapshots = []
-    region_rows = _region_rows()
-    by_metric: dict[str, tuple[list[dict], dict[int, int]]] = {}
+    rows = {include_demo: _region_rows(include_demo=include_demo) for include_demo in (False, True)}
+    by_metric: dict[tuple[str, bool], tuple[list[dict], dict[int, int]]] = {}
     for target in Target.objects.filter(is_active=True):
-        if target.metric not in by_metric:
-            by_metric[target.metric] = (_unit_rows(region_rows, target.metric), _mpp_counts(region_rows, target.metric))
-        national = Figures()
-        for province_id, figures in sorted(_province_figures(target, *by_metric[target.metric]).items()):
-            national.merge(figures)
-            snapshots.append(_snapshot(run=run, target=target, province_id=province_id, figures=figures, now=now,
-                                       as_of=as_of))
-        snapshots.append(_snapshot(run=run, target=target, province_id=None, figures=national, now=now, as_of=as_of))
+        for include_demo in (False, True):
+            if (target.metric, include_demo) not in by_metric:
+                by_metric[(target.metric, include_demo)] = (_unit_rows(rows[include_demo], target.metric),
+                                                            _mpp_counts(rows[include_demo], target.metric))
+        recorded = _province_figures(target, *by_metric[(target.metric, False)])
+        with_demo = _province_figures(target, *by_metric[(target.metric, True)])
+        national, national_with_demo = Figures(), Figures()
+        for province_id in sorted(set(recorded) | set(with_demo)):
+            national.merge(recorded[province_id])
+            national_with_demo.merge(with_demo[province_id])
+            snapshots.append(_snapshot(run=run, target=target, province_id=province_id, figures=recorded[province_id],
+                                       with_demo=with_demo[province_id], now=now, as_of=as_of))
+        snapshots.append(_snapshot(run=run, target=target, province_id=None, figures=national,
+                                   with_demo=national_with_demo, now=now, as_of=as_of))
     ProgressSnapshot.objects.bulk_create(snapshots)
     # Dashboards read only the latest run; national snapshots stay as the history, the detail of older runs goes.
     ProgressSnapshot.objects.filter(scope=ProgressSnapshot.Scope.PROVINCE).exclude(run=run).delete()
     ProvinceRegionList.objects.exclude(run=run).delete()
     # One row per INSERT: the lists are large, and building a multi-row INSERT of them grows worse than linearly.
-    ProvinceRegionList.objects.bulk_create(_region_lists(run, region_rows), batch_size=1)
+    ProvinceRegionList.objects.bulk_create(_region_lists(run, rows[False], rows[True]), batch_size=1)
     return len(snapshots)
 
 

@@ -10,6 +10,13 @@ def recompute_progress(run_id: int | None = None, trigger: str = "beat") -> int 
     return run.pk if run else None
 
 
+@shared_task(name="dashboards.recompute_waiting_send")
+def recompute_waiting_send() -> int | None:
+    """Every minute from beat: re-send a queued recompute the broker never received."""
+    run = services.progress_recompute_waiting_send()
+    return run.pk if run else None
+
+
 @shared_task(name="dashboards.weekly_digest_send")
 def weekly_digest_send() -> dict:
     """Weekly (CELERY_BEAT_SCHEDULE): the digest with the dashboard PDF to staff who opted in."""

@@ -14,4 +14,9 @@ urlpatterns = [
     path("tertinggal/ekspor.<str:fmt>", export_views.lagging_export, name="lagging-export"),
     path("wilayah/ekspor.<str:fmt>", export_views.region_export, name="region-export"),
     path("mpp/ekspor.<str:fmt>", export_views.mpp_export, name="mpp-export"),
+    # The operations app's lists, in the one export writer (dashboards builds on operations).
+    path("operasional/ekspor/angka.<str:fmt>", export_views.operations_figure_export,
+         name="operations-figure-export"),
+    path("operasional/ekspor/laporan.<str:fmt>", export_views.operations_report_export,
+         name="operations-report-export"),
 ]

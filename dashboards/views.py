@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from commitments.selectors import recorded_signed_commitment_exists
 from mpp_portal.access import is_member, role_of
 from mpp_portal.http_cache import conditional, etag_for
+from mpp_portal.inputs import parse_int
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province
+from regions.report_selectors import pending_counts
 from regions.selectors import region_search_public
 
 from . import pdf, selectors, services
@@ -31,11 +32,17 @@ PAGE_TIMEOUT = 24 * 3600
 
 def _target_id(request) -> int | None:
     value = request.GET.get("sasaran", "")
-    return int(value) if value.isdigit() else None
+    target = parse_int(value)
+    return target if target is not None and 0 < target < 2**63 else None
 
 
 def _dashboard(snapshot):
     return selectors.Dashboard(snapshot) if snapshot is not None else None
+
+
+def _public_dashboard(snapshot):
+    """The public summary's view of a snapshot: recorded figures only, the demo share never shown."""
+    return selectors.Dashboard(snapshot, public=True) if snapshot is not None else None
 
 
 class SnapshotPageMixin:
@@ -45,12 +52,18 @@ class SnapshotPageMixin:
     def snapshot(self):
         raise NotImplementedError
 
+    def pending_counts(self) -> dict[str, int]:
+        """The reports waiting for verification that the page names beside the verified figures."""
+        return pending_counts()
+
     def get(self, request, *args, **kwargs):
         self.latest = self.snapshot()
+        # Reports arrive between recomputes: their count is part of what the page shows, so of its ETag.
+        self.pending = self.pending_counts()
         if self.latest is None:
             return super().get(request, *args, **kwargs)
         etag = etag_for(self.template_name, self.latest.pk, self.latest.stale, request.LANGUAGE_CODE, request.user.pk,
-                        request.get_full_path())
+                        request.get_full_path(), sorted(self.pending.items()))
 
         def render_page():
             key = _member_page_key(request, etag)
@@ -82,7 +95,7 @@ class NationalDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
         return selectors.snapshot_latest(target_id=_target_id(self.request))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(dashboard=_dashboard(self.latest), **kwargs)
+        return super().get_context_data(dashboard=_dashboard(self.latest), pending=self.pending, **kwargs)
 
 
 class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView):
@@ -91,6 +104,9 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
     def snapshot(self):
         return selectors.snapshot_latest(target_id=_target_id(self.request), province_code=self.kwargs["code"])
 
+    def pending_counts(self) -> dict[str, int]:
+        return pending_counts(province_code=self.kwargs["code"])
+
     def get_context_data(self, **kwargs):
         snapshot = self.latest
         if snapshot is None:
@@ -98,7 +114,10 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
             if province is None:
                 raise Http404
             return super().get_context_data(dashboard=None, province=province, **kwargs)
-        return super().get_context_data(dashboard=_dashboard(snapshot), province=snapshot.province, **kwargs)
+        return super().get_context_data(
+            dashboard=_dashboard(snapshot), province=snapshot.province,
+            pending=self.pending, **kwargs,
+        )
 
 
 @dataclass(frozen=True)
@@ -116,17 +135,19 @@ PUBLIC_PAGES_MAX = 64
 
 def _public_page(request) -> PublicPage | None:
     generation = selectors.generation_current()
-    key = (generation, request.LANGUAGE_CODE, request.get_full_path())
+    pending = pending_counts(recorded_only=True)
+    key = (generation, request.LANGUAGE_CODE, request.get_full_path(), pending["total"], pending["operating"])
     page = _PUBLIC_PAGES.get(key) if generation is not None else None
     if page is not None:
         return page
     snapshot = selectors.snapshot_latest_cached()
     if snapshot is None:
         return None
-    etag = etag_for("public-summary", snapshot.pk, request.LANGUAGE_CODE, request.get_full_path())
+    etag = etag_for("public-summary", snapshot.pk, request.LANGUAGE_CODE, request.get_full_path(),
+                    sorted(pending.items()))
     body = cache.get(f"dashboards:public-page:{etag}")
     if body is None:
-        body = render(request, "dashboards/public_summary.html", _public_context(request, snapshot)).content
+        body = render(request, "dashboards/public_summary.html", _public_context(request, snapshot, pending)).content
         cache.set(f"dashboards:public-page:{etag}", body, PAGE_TIMEOUT)
     page = PublicPage(etag=etag, computed_at=snapshot.computed_at, body=body)
     if generation is not None:
@@ -136,22 +157,24 @@ def _public_page(request) -> PublicPage | None:
     return page
 
 
-def _public_context(request, snapshot) -> dict:
+def _public_context(request, snapshot, pending=None) -> dict:
     """The public page's context: the snapshot's figures and, with ``?q=``, the visitor's search, resolved by
     the import's name resolver over recorded records only (the page is kept per URL, so per search)."""
     query = request.GET.get("q", "").strip()[:100]
     search = None
     if query:
-        resolution, region, candidates = region_search_public(text=query, signed=recorded_signed_commitment_exists())
+        resolution, region, candidates = region_search_public(text=query)
         search = {"query": query, "status": resolution.status, "region": region, "candidates": candidates}
-    return {"dashboard": _dashboard(snapshot), "search": search}
+    if pending is None:
+        pending = pending_counts(recorded_only=True)
+    return {"dashboard": _public_dashboard(snapshot), "search": search, "pending": pending}
 
 
 @login_not_required
 @require_safe
 def public_summary(request):
     """National figures, the curve, the provinces (map and table) and a search for one's own kab/kota
-    (``?q=``, recorded data only) for anonymous visitors; no personal data. Public and cacheable by
+    (``?q=``, recorded data only) for anonymous visitors; no personal data, no demo records. Public and cacheable by
     proxies: for visitors who are not signed in the page is the same for everyone, so it is kept rendered per
     run, language and URL and answered with a 304 when the visitor already has it. Signed-in members get it
     rendered for them (it names them), private."""

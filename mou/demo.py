@@ -49,6 +49,11 @@ def load(*, stdout) -> None:
     stdout.write(f"  PKS contoh: {created} dibuat")
 
 
+def demo_agreements_remove(*, mpp_ids, **_signal) -> None:
+    """The demo PKS of demo MPPs that recorded data replaces go with them (``mpp_portal.demo_events``)."""
+    Agreement.objects.filter(is_demo=True, mpp_id__in=mpp_ids).delete()
+
+
 def clear(*, stdout) -> None:
     deleted, _by_model = Agreement.objects.filter(is_demo=True).delete()
     stdout.write(f"  PKS contoh: {deleted} rekaman dihapus")

@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.limits import INT_MAX
 from mpp_portal.uploads import validate_document
 
 from .models import Institution
@@ -51,11 +52,11 @@ class PlacementForm(forms.Form):
     signatory_title = forms.CharField(label=_("Jabatan penanda tangan"), max_length=200, required=False)
     signatory_name = forms.CharField(label=_("Nama penanda tangan"), max_length=200, required=False)
     signed_on = forms.DateField(label=_("Tanggal tanda tangan"), required=False, widget=DATE)
-    service_count = forms.IntegerField(label=_("Jumlah layanan"), min_value=1)
+    service_count = forms.IntegerField(label=_("Jumlah layanan"), min_value=1, max_value=INT_MAX)
     services = forms.CharField(label=_("Layanan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     rooms = forms.CharField(label=_("Ruang/loket"), max_length=200, required=False)
     service_days = forms.CharField(label=_("Hari layanan"), max_length=200, required=False)
-    staff_count = forms.IntegerField(label=_("Jumlah petugas"), min_value=0, required=False)
+    staff_count = forms.IntegerField(label=_("Jumlah petugas"), min_value=0, max_value=INT_MAX, required=False)
 
 
 class AmendmentForm(forms.Form):

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
-from mpp_portal.audit import audited_save
+from mpp_portal.audit import audited_save, diff, snapshot
 from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
-from mpp_portal.uploads import validate_document
+from mpp_portal.uploads import document_accept
 from regions.models import Mpp
 
 from . import rules
@@ -82,7 +82,7 @@ def _check_dates(*, signed_on: datetime.date | None, field: str = "signed_on") -
 def _check_document(document) -> None:
     if document:
         try:
-            validate_document(document)
+            document_accept(document)
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from None
 
@@ -204,11 +204,14 @@ def agreement_party_update(*, user, party: AgreementParty, **fields) -> Agreemen
     if party.is_signed_off:
         raise SignOffConflict(_("Rekaman pihak ini sudah disahkan; cabut pengesahannya dulu untuk mengubahnya."))
     _check_dates(signed_on=fields.get("signed_on"))
+    before = snapshot(party, PARTY_FIELDS)
     for name, value in fields.items():
         setattr(party, name, value)
+    if not diff(before, snapshot(party, PARTY_FIELDS)):
+        # An edit that changes nothing is not an edit: it must not make its sender an editor (four-eyes).
+        return party
     party.last_edited_by, party.last_edited_at = user, timezone.now()
-    # Recorded even when no field moved: the editor changed, and four-eyes sign-off depends on who that is.
-    audited_save(party, user=user, always=True)
+    audited_save(party, user=user)
     return party
 
 
@@ -224,7 +227,7 @@ def _locked(party: AgreementParty) -> tuple[Agreement, AgreementParty]:
 
 @transaction.atomic
 def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
-    """An admin other than the one who last edited the record signs it off (four-eyes)."""
+    """An admin who never changed the record's content signs it off (four-eyes); the sign-off names them."""
     if not is_admin(user):
         raise PermissionDenied(_("Hanya admin yang dapat mengesahkan rekaman pihak perjanjian."))
     agreement, party = _locked(party)
@@ -236,7 +239,7 @@ def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
     if rules.is_own_edit(user=user, party=party):
         raise PermissionDenied(
             _(
-                "Anda yang terakhir mengubah rekaman pihak ini; pengesahan harus dilakukan admin lain "
+                "Anda pernah mengubah isi rekaman pihak ini; pengesahan harus dilakukan admin lain "
                 "(prinsip empat mata)."
             )
         )

@@ -7,10 +7,11 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from mpp_portal.access import can, is_admin, scope
+from mpp_portal.uploads import document_response
 from mpp_portal.views import require_admin, require_member
 from regions.models import Mpp
 
-from . import selectors, services
+from . import rules, selectors, services
 from .filters import AgreementFilterSet
 from .forms import AgreementForm, AmendmentForm, PartyForm, PksForm, PlacementForm
 from .models import Agreement, AgreementParty, Institution
@@ -74,11 +75,32 @@ def _render_detail(request, agreement: Agreement, *, placement_form=None, amendm
         "agreement": agreement,
         "may_change": may_change,
         "may_sign_off": is_admin(request.user),
+        # The sign-off rules with the parties this user ever edited looked up once for the whole page.
+        "signer": rules.Signer.for_parties(user=request.user, parties=agreement.parties.all()),
         "placement_form": placement_form or PlacementForm(),
         "amendment_form": amendment_form or AmendmentForm(),
         "history": selectors.agreement_history(agreement=agreement)[:100],
     }
     return render(request, "mou/agreement_detail.html", context, status=status)
+
+
+@require_safe
+def agreement_document(request, pk: int):
+    """An agreement's document, only for members who may see the agreement, always as a download."""
+    require_member(request)
+    agreement = _agreement_or_404(request, pk)
+    if not agreement.document:
+        raise Http404
+    return document_response(agreement.document, download_stem=f"perjanjian-{agreement.pk}")
+
+
+@require_safe
+def amendment_document(request, pk: int, amendment_pk: int):
+    require_member(request)
+    amendment = get_object_or_404(_agreement_or_404(request, pk).amendments.all(), pk=amendment_pk)
+    if not amendment.document:
+        raise Http404
+    return document_response(amendment.document, download_stem=f"adendum-{pk}-{amendment.pk}")
 
 
 @require_safe

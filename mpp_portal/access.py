@@ -16,6 +16,7 @@ Action = Literal["view", "change"]
 class Role(StrEnum):
     ANONYMOUS = "anonymous"
     STAFF = "staff"
+    VERIFIER = "verifier"  # ministry staff who also verify or return officers' reports
     OFFICER = "officer"
     ADMIN = "admin"
 
@@ -23,6 +24,7 @@ class Role(StrEnum):
 # Group names as administrators see them in the admin site.
 GROUP_NAMES = {
     Role.STAFF: "Staf Kementerian",
+    Role.VERIFIER: "Verifikator Kementerian",
     Role.OFFICER: "Petugas Daerah",
     Role.ADMIN: "Admin Portal",
 }
@@ -39,6 +41,8 @@ def role_of(user) -> Role:
         role = Role.ADMIN
     elif GROUP_NAMES[Role.OFFICER] in groups:
         role = Role.OFFICER
+    elif GROUP_NAMES[Role.VERIFIER] in groups:
+        role = Role.VERIFIER
     elif GROUP_NAMES[Role.STAFF] in groups:
         role = Role.STAFF
     else:
@@ -77,7 +81,7 @@ def scope(user, queryset: QuerySet, *, action: Action = "view") -> QuerySet:
     if role == Role.ADMIN:
         return queryset
     if action == "view":
-        return queryset if role in (Role.STAFF, Role.OFFICER) else queryset.none()
+        return queryset if role in (Role.STAFF, Role.VERIFIER, Role.OFFICER) else queryset.none()
     if role != Role.OFFICER:
         return queryset.none()
     field = getattr(queryset.model, "REGION_FIELD", None)
@@ -104,3 +108,9 @@ def is_ministry(user) -> bool:
 def is_member(user) -> bool:
     """Signed in with a portal role (staff, officer or admin)."""
     return role_of(user) != Role.ANONYMOUS
+
+
+def can_verify(user) -> bool:
+    """Verifying or returning officers' reports: verifiers and admins (never their own report, see
+    ``regions.reports``)."""
+    return role_of(user) in (Role.VERIFIER, Role.ADMIN)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from .audit import Audited, audited_delete, audited_save
-from .models import ChangeRecord
+from .models import ApiToken, ChangeRecord
 
 
 class ReadOnlyAdminMixin:
@@ -75,3 +75,21 @@ class AuditedModelAdmin(admin.ModelAdmin):
         if self.protected_relations:
             actions.pop("delete_selected", None)
         return actions
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(AuditedModelAdmin):
+    """Admins see who holds a token and revoke it (delete, recorded in the history); they never see a key
+    nor mint one for another user, so no one can act as someone else through the API."""
+
+    list_display = ["user", "prefix", "created_at", "expires_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username"]
+    fields = ["user", "prefix", "created_at", "expires_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,13 +1,10 @@
-"""Cross-cutting API pieces: pagination, the member permission, the token endpoint."""
+"""Cross-cutting API pieces: pagination, the member permissions, the import endpoints' answer (the token
+endpoint is ``token_api``)."""
 from rest_framework import permissions, status
-from rest_framework.authtoken.models import Token
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from .access import Role, can, is_admin, is_member, role_of
-from .login_guard import client_address, failure_record, failures_reset, is_locked, locked_message
 
 
 class Pagination(PageNumberPagination):
@@ -28,24 +25,6 @@ class PortalMemberPermission(permissions.BasePermission):
     def has_object_permission(self, request, view, obj):
         return request.method in permissions.SAFE_METHODS or can(request.user, obj, action="change")
 
-
-class TokenView(ObtainAuthToken):
-    """POST {"username", "password"} to get {"token"}; send it as ``Authorization: Token <token>``."""
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "token"
-
-    def post(self, request, *args, **kwargs):
-        username, address = str(request.data.get("username", "")), client_address(request)
-        if is_locked(username, address):
-            return Response({"detail": locked_message()}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-        serializer = self.get_serializer(data=request.data)
-        if not serializer.is_valid():
-            failure_record(username, address)
-            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
-        failures_reset(username, address)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
-        return Response({"token": token.key})
 
 class AdminWritePermission(PortalMemberPermission):
     """Reads for every portal member, writes for admins only (events, imports)."""

@@ -13,31 +13,9 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
 
-from .models import ChangeRecord
+from .models import Audited, ChangeRecord  # noqa: F401 (Audited is imported from here)
 
 Action = ChangeRecord.Action
-
-
-class Audited:
-    """Mixin for models whose every write is recorded.
-
-    ``audit_fields`` names what the history shows (default: every editable concrete field);
-    ``audit_region`` is the region whose timeline lists the record's changes, found along the same
-    ``REGION_FIELD`` path that scoping uses.
-    """
-
-    audit_fields: tuple[str, ...] | None = None
-
-    def audit_region(self):
-        path = getattr(self, "REGION_FIELD", None)
-        if path is None:
-            return None
-        obj = self
-        for name in filter(None, path.split("__")):
-            obj = getattr(obj, name, None)
-            if obj is None:
-                return None
-        return obj
 
 
 def audited_models() -> list[type[Model]]:

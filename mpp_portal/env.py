@@ -52,6 +52,19 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of IP addresses or networks (``10.0.0.0/8``); empty by default."""
+    import ipaddress
+
+    items = env_list(name, default=[])
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network.") from None
+    return items
+
+
 def env_database(name: str, *, default: str) -> dict:
     url = env_str(name, default=default)
     try:
@@ -83,7 +96,7 @@ def secret_key(*, debug: bool, keep_in: Path) -> str:
             raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters when DEBUG is off.")
         return value
     if not debug:
-        raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off.")
+        raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off (unless LOCAL_HTTP=true, as make run sets).")
     path = keep_in / "secret_key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -21,10 +22,21 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .access import is_admin
+from .inputs import parse_int
+from .limits import INT_MAX
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 50
+# What an XLSX may expand to; a real 5,000-row sheet is a few MB of XML.
+XLSX_MAX_EXPANDED_BYTES = 20 * 1024 * 1024
+# Encodings spreadsheets are saved in here: UTF-8 (with or without BOM) or Windows-1252 (Excel's "CSV").
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def too_large_message(size: int) -> str:
+    return _("Berkas terlalu besar (%(size)s MB); batasnya %(max)s MB.") % {
+        "size": f"{size / 1024 / 1024:.1f}", "max": MAX_BYTES // (1024 * 1024)}
 
 
 class TableError(Exception):
@@ -58,6 +70,8 @@ class ImportReport:
     unchanged: list[ReportItem] = field(default_factory=list)
     errors: list[LineError] = field(default_factory=list)
     warnings: list[LineError] = field(default_factory=list)
+    # Demo MPPs that recorded rows replaced (recorded facts win), one item per region.
+    replaced_demo: list[ReportItem] = field(default_factory=list)
     event: str = ""
     event_action: str = ""
 
@@ -88,6 +102,7 @@ class ImportReport:
             "dry_run": self.dry_run, "ok": self.ok, "summary": self.summary(),
             "event": self.event, "event_action": self.event_action,
             "created": items(self.created), "updated": items(self.updated), "unchanged": items(self.unchanged),
+            "replaced_demo": items(self.replaced_demo),
             "errors": problems(self.errors), "warnings": problems(self.warnings),
         }
 
@@ -105,26 +120,55 @@ def _cell(value):
 
 
 def _csv_rows(content: bytes):
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252", errors="replace")
+    for encoding in ENCODINGS:
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        break
+    else:
+        # Neither UTF-8 nor Windows-1252: guessing would import mojibake, so the file is refused.
+        raise TableError(_("Berkas bukan teks UTF-8 atau Windows-1252; simpan ulang sebagai CSV UTF-8."))
+    if "\x00" in text:
+        # PostgreSQL cannot store a NUL byte; a text file holding one is not a CSV anyway.
+        raise TableError(_("Berkas berisi karakter NUL; simpan ulang sebagai CSV teks."))
     first_line = text.split("\n", 1)[0]
     # Spreadsheets saved with an Indonesian locale separate columns with ";".
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise TableError(_("Baris %(line)s tidak dapat dibaca sebagai CSV.") % {"line": reader.line_num}) from error
 
 
 def _xlsx_rows(content: bytes):
     from openpyxl import load_workbook
 
+    # The declared uncompressed size is checked before a byte is parsed: a small file that expands to
+    # millions of rows never reaches openpyxl (which scans a sheet without <dimension> whole first).
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise TableError(_("Berkas XLSX tidak dapat dibaca.")) from error
+    if expanded > XLSX_MAX_EXPANDED_BYTES:
+        raise TableError(_("Isi berkas XLSX terlalu besar setelah dibuka (%(size)s MB).")
+                         % {"size": expanded // (1024 * 1024)})
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:
+    except Exception as error:  # openpyxl raises many types for a damaged file
         raise TableError(_("Berkas XLSX tidak dapat dibaca: %(error)s") % {"error": error}) from error
     try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            yield list(row)
+        for number, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS), 1):
+            cells = list(row)
+            if any(isinstance(cell, str) and "\x00" in cell for cell in cells):
+                raise TableError(_("Baris %(line)s berisi karakter NUL.") % {"line": number})
+            yield cells
+    except TableError:
+        raise
+    except Exception as error:
+        raise TableError(_("Berkas XLSX tidak dapat dibaca.")) from error
     finally:
         workbook.close()
 
@@ -139,7 +183,7 @@ def read_table(
     the ones a spreadsheet shows (the header is line 1).
     """
     if len(content) > MAX_BYTES:
-        raise TableError(_("Berkas lebih besar dari %(mb)s MB.") % {"mb": MAX_BYTES // (1024 * 1024)})
+        raise TableError(too_large_message(len(content)))
     name = filename.casefold()
     if name.endswith(".xlsx"):
         table = _xlsx_rows(content)
@@ -203,11 +247,13 @@ def parse_count(value) -> int:
         number = value
     else:
         raw = str(value).strip()
-        if not raw.isdigit():
+        number = parse_int(raw)
+        if number is None:
             raise ValueError(_('"%(value)s" bukan bilangan bulat.') % {"value": raw})
-        number = int(raw)
     if number < 0:
         raise ValueError(_("Jumlah tidak boleh negatif."))
+    if number > INT_MAX:
+        raise ValueError(_("Jumlah paling banyak %(max)s.") % {"max": f"{INT_MAX:,}".replace(",", ".")})
     return number
 
 
@@ -218,9 +264,12 @@ def parse_decimal(value) -> Decimal | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Decimal(str(value))
     try:
-        return Decimal(str(value).strip().replace(",", "."))
+        number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
         raise ValueError(_('"%(value)s" bukan angka.') % {"value": value}) from None
+    if not number.is_finite():
+        raise ValueError(_('"%(value)s" bukan angka.') % {"value": value})
+    return number
 
 
 # --- The importer -----------------------------------------------------------------------------------------
@@ -281,6 +330,9 @@ def report_print(report: ImportReport, *, stdout) -> None:
         for item in items:
             changes = "; ".join(f"{k}: {v[0]} → {v[1]}" for k, v in item.changes.items())
             stdout.write(f"  {title} (baris {item.line}) {item.label}  {changes}")
+    for item in report.replaced_demo:
+        stdout.write("  " + _("(baris %(line)s) %(label)s menggantikan MPP contoh: %(names)s") % {
+            "line": item.line, "label": item.label, "names": item.changes["demo"][0]})
     for warning in report.warnings:
         stdout.write(f"  {_('peringatan')}: {warning}")
     for error in report.errors:
@@ -317,7 +369,7 @@ class ImportCommand(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Berkas {file} tidak ditemukan.")
         if path.stat().st_size > MAX_BYTES:
-            raise CommandError(_("Berkas lebih besar dari %(mb)s MB.") % {"mb": MAX_BYTES // (1024 * 1024)})
+            raise CommandError(too_large_message(path.stat().st_size))
         report = self.importer(dry_run=dry_run, **options).run(content=path.read_bytes(), filename=path.name)
         report_print(report, stdout=self.stdout)
         if not report.ok:

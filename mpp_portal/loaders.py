@@ -13,3 +13,12 @@ def app_modules(name: str) -> list:
         if find_spec(config.name) is not None and find_spec(dotted) is not None:
             modules.append(import_module(dotted))
     return modules
+
+
+def recorded_fact_regions() -> set[str]:
+    """Codes of the kab/kota where any app holds a recorded (non-demo) fact: each app's ``facts`` module says
+    which (``recorded_regions()``), so the demo fill keeps away without importing the apps above it."""
+    codes: set[str] = set()
+    for module in app_modules("facts"):
+        codes |= module.recorded_regions()
+    return codes

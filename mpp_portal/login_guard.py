@@ -4,8 +4,11 @@ Counted per username and per client address in the cache, so a guesser is slowed
 account they try and a user is not locked out by someone else's typos from another address forever.
 """
 import hashlib
+import ipaddress
+import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -14,13 +17,38 @@ MAX_FAILURES = 5
 LOCKOUT_SECONDS = 15 * 60
 
 
+def username_normalize(raw) -> str:
+    """The one normal form of a typed username, used for the lock and the login alike (as Django's
+    UsernameField does: NFKC, surrounding spaces dropped)."""
+    return unicodedata.normalize("NFKC", raw if isinstance(raw, str) else "").strip()
+
+
 def _key(username: str, address: str) -> str:
-    digest = hashlib.sha256(f"{username.casefold()}|{address}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{username_normalize(username).casefold()}|{address}".encode()).hexdigest()
     return f"login-failures:{digest}"
 
 
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
+
+
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The address the server sees; X-Forwarded-For counts only when it was added by a trusted proxy
+    (``TRUSTED_PROXIES``, empty by default), read from the right past the trusted hops."""
+    if request is None:
+        return ""
+    address = request.META.get("REMOTE_ADDR", "")
+    if not _trusted(address):
+        return address
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop):
+            return hop
+    return address
 
 
 def is_locked(username: str, address: str) -> bool:
@@ -28,12 +56,10 @@ def is_locked(username: str, address: str) -> bool:
 
 
 def failure_record(username: str, address: str) -> None:
+    # Set with an explicit timeout each time: ``cache.incr`` on the file and database caches re-stores
+    # the value with the cache's default timeout (300 s), which would shorten the lock.
     key = _key(username, address)
-    if not cache.add(key, 1, LOCKOUT_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, LOCKOUT_SECONDS)
+    cache.set(key, cache.get(key, 0) + 1, LOCKOUT_SECONDS)
 
 
 def failures_reset(username: str, address: str) -> None:

@@ -6,6 +6,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Audited:
+    """Mixin for models whose every write is recorded.
+
+    ``audit_fields`` names what the history shows (default: every editable concrete field);
+    ``audit_region`` is the region whose timeline lists the record's changes, found along the same
+    ``REGION_FIELD`` path that scoping uses.
+    """
+
+    audit_fields: tuple[str, ...] | None = None
+
+    def audit_region(self):
+        path = getattr(self, "REGION_FIELD", None)
+        if path is None:
+            return None
+        obj = self
+        for name in filter(None, path.split("__")):
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return None
+        return obj
+
+
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionDenied(_("Riwayat perubahan tidak dapat diubah."))
@@ -23,6 +45,9 @@ class ChangeRecord(models.Model):
         REVOKE = "revoke", _("Pengesahan dicabut")
         DELETE = "delete", _("Dihapus")
         IMPORT = "import", _("Diimpor")
+        REPORT = "report", _("Dilaporkan")
+        VERIFY = "verify", _("Diverifikasi")
+        RETURN = "return", _("Dikembalikan")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)
@@ -64,3 +89,30 @@ class ChangeRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied(_("Riwayat perubahan tidak dapat dihapus."))
+
+
+class ApiToken(Audited, models.Model):
+    """An API token. Only its SHA-256 digest is stored, so the key is shown once, when it is issued.
+
+    A token expires, dies with a password change (it remembers a fingerprint of the password hash it was
+    issued under) and is revoked by its user (``DELETE /api/auth/token/``), by a new login or by an admin.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name=_("pengguna"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("awalan"), max_length=8, editable=False)
+    password_fingerprint = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("berakhir"))
+
+    # An admin's revocation (the admin's delete) is recorded; the digest never appears in the history.
+    audit_fields = ("user", "prefix", "expires_at")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"

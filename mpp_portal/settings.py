@@ -4,15 +4,18 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_database, env_int, env_list, env_str, env_url, secret_key
+from .env import env_bool, env_database, env_int, env_list, env_networks, env_str, env_url, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", default=True)
-SECRET_KEY = secret_key(debug=DEBUG, keep_in=VAR_DIR)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+# `make run`: production behaviour (DEBUG off) served over plain HTTP on this machine, so no HTTPS
+# redirect or Secure cookies, loopback host names, and a SECRET_KEY generated and kept in var/.
+LOCAL_HTTP = env_bool("LOCAL_HTTP", default=False)
+SECRET_KEY = secret_key(debug=DEBUG or LOCAL_HTTP, keep_in=VAR_DIR)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG or LOCAL_HTTP else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -25,7 +28,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -35,10 +37,12 @@ INSTALLED_APPS = [
     "mou",
     "dashboards",
     "quality",
+    "operations",
     "opendata",
 ]
 
 MIDDLEWARE = [
+    "mpp_portal.middleware.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -50,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mpp_portal.middleware.SecurityHeadersMiddleware",
+    "mpp_portal.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "mpp_portal.urls"
@@ -130,6 +135,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "recompute-progress-nightly": {"task": "dashboards.recompute_progress", "schedule": crontab(hour=1, minute=0),
                                    "kwargs": {"trigger": "nightly"}},
+    # A recompute queued while the broker was down is sent again as soon as it answers.
+    "recompute-waiting-send": {"task": "dashboards.recompute_waiting_send", "schedule": 60.0},
     # Just after midnight in Jakarta, so an agreement is expired on the first day past its term.
     "agreements-expire": {"task": "mou.agreements_expire", "schedule": crontab(hour=0, minute=15)},
     # Weekly stale-data reminders to officers, Monday 08:00 Asia/Jakarta.
@@ -138,17 +145,29 @@ CELERY_BEAT_SCHEDULE = {
     # Weekly digest with the dashboard PDF to ministry staff who opted in, Monday 07:00 Asia/Jakarta.
     "dashboards-weekly-digest": {"task": "dashboards.weekly_digest_send",
                                  "schedule": crontab(minute=0, hour=7, day_of_week="mon")},
+    # With it: overdue reports to verifiers, returned reports to their officers.
+    "regions-report-reminders": {"task": "regions.report_reminders_send",
+                                 "schedule": crontab(minute=0, hour=8, day_of_week="mon")},
+    # Monthly operations reports are due on the 10th: remind on the 7th, and on the 11th those still missing.
+    "operations-reminders": {"task": "operations.reminders_send", "schedule": crontab(minute=0, hour=8,
+                                                                                      day_of_month="7,11")},
+    "operations-figures-nightly": {"task": "operations.figures_recompute", "schedule": crontab(hour=1, minute=30),
+                                   "kwargs": {"trigger": "nightly"}},
 }
 
 # --- Auth
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# API tokens expire after this many hours (and with any password change, logout or new login).
+API_TOKEN_LIFETIME_HOURS = env_int("API_TOKEN_LIFETIME_HOURS", default=24, minimum=1)
+# Proxies whose X-Forwarded-For is believed (addresses or networks); empty: the peer address is the client.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -178,15 +197,23 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Any request body above this is refused before it is read (documents are at most 10 MB, imports 5 MB).
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", default=12 * 1024 * 1024, minimum=1024)
+CSRF_FAILURE_VIEW = "mpp_portal.error_pages.csrf_failure"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- API
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "mpp_portal.tokens.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "mpp_portal.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "mpp_portal.api.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -221,10 +248,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not LOCAL_HTTP)
+    SESSION_COOKIE_SECURE = not LOCAL_HTTP
+    CSRF_COOKIE_SECURE = not LOCAL_HTTP
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=0 if LOCAL_HTTP else 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

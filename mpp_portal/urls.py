@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -7,9 +6,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from . import views
-from .api import TokenView
+from . import schema, views  # noqa: F401  (schema registers the token scheme)
 from .login_guard import GuardedAuthenticationForm
+from .token_api import TokenView
 
 api_patterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
@@ -20,6 +19,7 @@ api_patterns = [
     path("", include("mou.api.urls")),
     path("", include("dashboards.api.urls")),
     path("", include("quality.api.urls")),
+    path("", include("operations.api.urls")),
 ]
 
 urlpatterns = [
@@ -29,7 +29,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(
         redirect_authenticated_user=True, authentication_form=GuardedAuthenticationForm
     ), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", views.LogoutView.as_view(), name="logout"),
     # No CSRF token is needed to switch language: the worst a forged switch does is change a visitor's
     # language, and a token in the form would make every public page different per visitor, so no proxy
     # could cache it.
@@ -41,12 +41,11 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("mou.urls")),
     path("", include("quality.urls")),
+    path("", include("operations.urls")),
     path("", include("opendata.urls")),
 ]
 
-handler403 = "mpp_portal.views.forbidden"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler400 = "mpp_portal.error_pages.bad_request"
+handler403 = "mpp_portal.error_pages.forbidden"
+handler404 = "mpp_portal.error_pages.not_found"
+handler500 = "mpp_portal.error_pages.server_error"

@@ -1,13 +1,15 @@
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .access import is_admin, is_member
+from .access import Role, is_admin, is_member, role_of
 from .celery import app as celery_app
+from .tokens import api_tokens_revoke
 
 
 def require_member(request) -> None:
@@ -54,10 +56,26 @@ def _database_ok() -> bool:
         return False
 
 
+# A queue no worker consumes: /healthz writes a message to it and takes it back.
+HEALTH_QUEUE = "mpp.healthz"
+
+
 def _broker_ok() -> bool:
+    """A real write to the broker's queue (a ping answers even when the queue cannot be written)."""
     try:
         with celery_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
+            queue = conn.SimpleQueue(HEALTH_QUEUE)
+            try:
+                queue.put({"healthz": True}, retry=False)
+                # Take back what is there (this message, or one a concurrent check left), so the queue stays empty.
+                for _message in range(10):
+                    try:
+                        queue.get_nowait().ack()
+                    except queue.Empty:
+                        break
+            finally:
+                queue.close()
         return True
     except Exception:
         return False
@@ -86,10 +104,18 @@ def ping(request):
 @login_not_required
 @require_safe
 def home(request):
+    if role_of(request.user) == Role.OFFICER:
+        # Officers start from their own regions and what needs doing there.
+        return redirect("regions:mine")
     if is_member(request.user):
         return redirect("dashboards:national")
     return redirect("dashboards:public")
 
 
-def forbidden(request, exception=None):
-    return render(request, "403.html", status=403)
+class LogoutView(auth_views.LogoutView):
+    """Signing out of the portal also retires the user's API token."""
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            api_tokens_revoke(user=request.user)
+        return super().post(request, *args, **kwargs)

@@ -11,7 +11,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from commitments.models import Commitment
-from commitments.selectors import recorded_signed_commitment_exists
 from dashboards.models import Target
 from dashboards.services import Figures, monthly_series, progress_figures
 from mou.models import Agreement, AgreementParty
@@ -29,7 +28,7 @@ def target_unit_rows() -> list[dict]:
     """Every kab/kota of the Kemendagri registry with its stage from recorded MPPs and commitments."""
     operating = _recorded_mpps().filter(region=OuterRef("pk"), status=Mpp.Status.OPERATING).order_by().values("region")
     regions = (
-        with_stage(Region.objects.order_by("code"), include_demo=False, signed=recorded_signed_commitment_exists())
+        with_stage(Region.objects.order_by("code"), include_demo=False)
         .annotate(operating_count=Coalesce(Subquery(operating.annotate(n=Count("pk")).values("n")), 0),
                   first_operating=Subquery(operating.annotate(first=Min("inaugurated_on")).values("first")))
         .values_list("code", "name", "kind", "province__code", "province__name", "is_dki_administrative", "stage",

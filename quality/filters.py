@@ -16,7 +16,7 @@ def _province_filter():
 
 
 class EvaluationFilterSet(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Tahun"))
+    year = django_filters.NumberFilter(label=_("Tahun"), min_value=2000, max_value=2100)
     category = django_filters.ModelChoiceFilter(
         to_field_name="key", queryset=EvaluationCategory.objects.all(), label=_("Kategori")
     )
@@ -31,7 +31,7 @@ class EvaluationFilterSet(django_filters.FilterSet):
 
 
 class ReadinessCheckFilterSet(django_filters.FilterSet):
-    mpp = django_filters.NumberFilter(field_name="mpp_id", label=_("MPP (id)"))
+    mpp = django_filters.NumberFilter(field_name="mpp_id", label=_("MPP (id)"), min_value=1, max_value=2**63 - 1)
     criterion = django_filters.ModelChoiceFilter(
         to_field_name="key", queryset=ReadinessCriterion.objects.all(), label=_("Kriteria")
     )
@@ -45,7 +45,7 @@ class ReadinessCheckFilterSet(django_filters.FilterSet):
 
 
 class FiscalCapacityFilterSet(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Tahun"))
+    year = django_filters.NumberFilter(label=_("Tahun"), min_value=2000, max_value=2100)
     fiscal_class = django_filters.ChoiceFilter(choices=FiscalCapacity.FiscalClass.choices, label=_("Kelas"))
     province = _province_filter()
 

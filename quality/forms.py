@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.limits import INT_MAX
 from regions.models import Mpp
 
 
@@ -17,14 +18,14 @@ class DigitalStatusForm(forms.Form):
     digital_status = forms.ChoiceField(label=_("Status MPP Digital"), choices=Mpp.DigitalStatus.choices)
     digital_since = forms.DateField(label=_("Sejak"), required=False, widget=DateInput)
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=INT_MAX)
 
 
 class OssIntegrationForm(forms.Form):
     oss_integrated = forms.BooleanField(label=_("Terintegrasi dengan OSS"), required=False)
     oss_integrated_on = forms.DateField(label=_("Tanggal integrasi"), required=False, widget=DateInput)
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=INT_MAX)
 
 
 class ReadinessCheckForm(forms.Form):

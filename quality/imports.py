@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.audit import audited_save, diff, snapshot
 from mpp_portal.imports import Importer, ImportReport, LineError, ReportItem, parse_decimal, text
+from mpp_portal.inputs import parse_int
 from mpp_portal.models import ChangeRecord
 from regions.imports import RegionLookup
 from regions.models import Mpp
@@ -71,7 +72,7 @@ class EvaluationImporter(Importer):
                 errors.append(LineError(line, "category", _("Kategori \"%(value)s\" tidak dikenal; pilih: %(choices)s.")
                                         % {"value": text(values.get("category")), "choices": category_names}))
             year_text = text(values.get("year")).removesuffix(".0")
-            year = int(year_text) if year_text.isdigit() else None
+            year = parse_int(year_text)
             if year is None or not 2017 <= year <= this_year:
                 errors.append(LineError(line, "year", _("Tahun \"%(value)s\" tidak sah (2017–%(max)s).")
                                         % {"value": year_text, "max": this_year}))

@@ -73,12 +73,18 @@ def prima_list(year: int | None) -> list[Evaluation]:
 
 # --- MPP Digital and OSS ---------------------------------------------------------------------------
 
+# Figures count recorded MPPs; demo MPPs ("contoh") are counted apart and shown beside them, never inside.
+RECORDED = Q(is_demo=False)
+
+
 def digital_summary() -> dict:
     """MPP Digital live against its target: every operating MPP. Two queries, plus the shipped facts."""
     counts = Mpp.objects.aggregate(
-        live=Count("pk", filter=Q(digital_status=Mpp.DigitalStatus.LIVE)),
-        onboarding=Count("pk", filter=Q(digital_status=Mpp.DigitalStatus.ONBOARDING)),
-        operating=Count("pk", filter=Q(status=Mpp.Status.OPERATING)),
+        live=Count("pk", filter=RECORDED & Q(digital_status=Mpp.DigitalStatus.LIVE)),
+        onboarding=Count("pk", filter=RECORDED & Q(digital_status=Mpp.DigitalStatus.ONBOARDING)),
+        operating=Count("pk", filter=RECORDED & Q(status=Mpp.Status.OPERATING)),
+        demo_live=Count("pk", filter=~RECORDED & Q(digital_status=Mpp.DigitalStatus.LIVE)),
+        demo_operating=Count("pk", filter=~RECORDED & Q(status=Mpp.Status.OPERATING)),
     )
     pilots = recorded_facts()["digital_pilots"]
     pilot_date = datetime.date.fromisoformat(pilots["date"])
@@ -87,6 +93,8 @@ def digital_summary() -> dict:
         "live": counts["live"],
         "onboarding": counts["onboarding"],
         "target": target,
+        "demo_live": counts["demo_live"],
+        "demo_operating": counts["demo_operating"],
         "percent": round(100 * counts["live"] / target, 1) if target else None,
         "pilot_count": DigitalPilot.objects.filter(launched_on=pilot_date).count(),
         "pilot_date": pilot_date,
@@ -113,9 +121,10 @@ def readiness_by_criterion() -> dict:
 
 def oss_integration_count() -> dict:
     counts = Mpp.objects.aggregate(
-        integrated=Count("pk", filter=Q(oss_integrated=True)),
-        integrated_operating=Count("pk", filter=Q(oss_integrated=True, status=Mpp.Status.OPERATING)),
-        operating=Count("pk", filter=Q(status=Mpp.Status.OPERATING)),
+        integrated=Count("pk", filter=RECORDED & Q(oss_integrated=True)),
+        integrated_operating=Count("pk", filter=RECORDED & Q(oss_integrated=True, status=Mpp.Status.OPERATING)),
+        operating=Count("pk", filter=RECORDED & Q(status=Mpp.Status.OPERATING)),
+        demo_operating=Count("pk", filter=~RECORDED & Q(status=Mpp.Status.OPERATING)),
     )
     operating = counts["operating"]
     counts["percent"] = round(100 * counts["integrated_operating"] / operating, 1) if operating else None
@@ -172,8 +181,9 @@ def fiscal_capacity_list(*, user, filters: dict | None = None) -> QuerySet:
 
 
 def _without_operating_mpp() -> QuerySet:
-    """Target regions with no operating MPP. DKI Jakarta's administrative units have no fiscal class of their own."""
-    operating = Mpp.objects.filter(region=OuterRef("pk"), status=Mpp.Status.OPERATING)
+    """Target regions with no recorded operating MPP. DKI Jakarta's administrative units have no fiscal class of
+    their own."""
+    operating = Mpp.objects.filter(RECORDED, region=OuterRef("pk"), status=Mpp.Status.OPERATING)
     return units.autonomous_regions().exclude(Exists(operating))
 
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from mpp_portal.access import can, is_admin
 from mpp_portal.audit import audited_save
 from mpp_portal.models import ChangeRecord
-from regions.models import Mpp
+from regions.models import Mpp, MppReport
+from regions.reports import mpp_change_submit
 from regions.selectors import STALE_AFTER_DAYS
 from regions.services import mpp_write
 
@@ -28,30 +29,39 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
+def _mpp_change(*, mpp: Mpp, user, version: int | None, note: str, fields: dict):
+    """An officer's change to an MPP is a report that waits for verification (regions.reports), like every
+    officer change to an MPP: MPP Digital counts in a target. An admin's, or the system's, is written at once
+    through the MPP gateway. Returns the report, or the MPP as written."""
+    if user is not None and not is_admin(user):
+        return mpp_change_submit(user=user, mpp=mpp, version=version, note=note, **fields)
+    return mpp_write(user=user, mpp=mpp, version=version, note=note, fields=fields).mpp
+
+
 def mpp_digital_status_set(
     *, mpp: Mpp, user, digital_status: str, digital_since: datetime.date | None, note: str = "",
     version: int | None = None,
-) -> Mpp:
+) -> Mpp | MppReport:
     """Set an MPP's MPP Digital status through the MPP gateway. "live" needs the date it went live (the
     gateway's rule); "none" clears the date."""
     if digital_status == Mpp.DigitalStatus.NONE:
         digital_since = None
-    return mpp_write(user=user, mpp=mpp, version=version, note=note,
-                     fields={"digital_status": digital_status, "digital_since": digital_since}).mpp
+    return _mpp_change(mpp=mpp, user=user, version=version, note=note,
+                       fields={"digital_status": digital_status, "digital_since": digital_since})
 
 
 def mpp_oss_integration_set(
     *, mpp: Mpp, user, integrated: bool, integrated_on: datetime.date | None, note: str = "",
     version: int | None = None,
-) -> Mpp:
+) -> Mpp | MppReport:
     """Record whether an MPP is integrated with OSS (the national business-licensing system) and since when,
     through the MPP gateway."""
     if not integrated:
         integrated_on = None
     elif integrated_on is None:
         raise ValidationError({"oss_integrated_on": [_("Isi tanggal integrasi OSS.")]})
-    return mpp_write(user=user, mpp=mpp, version=version, note=note,
-                     fields={"oss_integrated": integrated, "oss_integrated_on": integrated_on}).mpp
+    return _mpp_change(mpp=mpp, user=user, version=version, note=note,
+                       fields={"oss_integrated": integrated, "oss_integrated_on": integrated_on})
 
 
 

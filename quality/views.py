@@ -8,8 +8,9 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from mpp_portal.access import can, is_admin, is_ministry, scope
+from mpp_portal.inputs import parse_int
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
-from regions.models import Mpp, Province
+from regions.models import Mpp, MppReport, Province
 from regions.selectors import STALE_AFTER_DAYS
 from regions.services import VersionConflict
 
@@ -22,7 +23,8 @@ from .models import EvaluationCategory, ReadinessCheck, ReadinessCriterion
 
 def _year(request) -> int | None:
     value = request.GET.get("tahun", "")
-    return int(value) if value.isdigit() else None
+    year = parse_int(value)
+    return year if year is not None and 2000 <= year <= 2100 else None
 
 
 class QualityDashboardView(MemberRequiredMixin, TemplateView):
@@ -138,7 +140,7 @@ class MppChangeView(MemberRequiredMixin, View):
         status = 400
         if form.is_valid():
             try:
-                self.perform(mpp, form.cleaned_data)
+                written = self.perform(mpp, form.cleaned_data)
             except VersionConflict as exc:
                 messages.error(request, exc.messages[0])
                 status = 409
@@ -146,7 +148,10 @@ class MppChangeView(MemberRequiredMixin, View):
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
-                messages.success(request, self.success_message)
+                if isinstance(written, MppReport) and written.state == MppReport.State.REPORTED:
+                    messages.success(request, _("Perubahan dilaporkan dan menunggu verifikasi kementerian."))
+                else:
+                    messages.success(request, self.success_message)
                 return redirect("quality:mpp", pk=mpp.pk)
         mpp.refresh_from_db()
         return render(request, "quality/mpp_detail.html",
@@ -158,7 +163,7 @@ class DigitalStatusView(MppChangeView):
     success_message = gettext_lazy("Status MPP Digital disimpan.")
 
     def perform(self, mpp, data):
-        services.mpp_digital_status_set(
+        return services.mpp_digital_status_set(
             mpp=mpp, user=self.request.user, digital_status=data["digital_status"],
             digital_since=data["digital_since"], note=data["note"], version=data["version"])
 
@@ -168,7 +173,7 @@ class OssIntegrationView(MppChangeView):
     success_message = gettext_lazy("Integrasi OSS disimpan.")
 
     def perform(self, mpp, data):
-        services.mpp_oss_integration_set(
+        return services.mpp_oss_integration_set(
             mpp=mpp, user=self.request.user, integrated=data["oss_integrated"],
             integrated_on=data["oss_integrated_on"], note=data["note"], version=data["version"])
 

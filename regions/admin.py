@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
-from .models import Inauguration, Mpp, Province, Region, StatusUpdate
+from .models import Inauguration, Mpp, MppReport, Province, Region, StatusUpdate
 from .services import region_officers_set
 
 
@@ -58,3 +58,14 @@ class MppAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
 class StatusUpdateAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "mpp", "from_status", "to_status", "by"]
     list_select_related = ["mpp", "by"]
+
+
+@admin.register(MppReport)
+class MppReportAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: reports are verified or returned on the verifier's pages (regions.reports), so every
+    step is checked and recorded in the MPP's history."""
+
+    list_display = ["pk", "mpp", "kind", "state", "created_by", "created_at", "decided_by", "decided_at", "is_demo"]
+    list_filter = ["state", "kind", "is_demo"]
+    search_fields = ["mpp__name", "mpp__region__name", "note", "decision_note"]
+    list_select_related = ["mpp", "created_by", "decided_by"]

@@ -6,7 +6,7 @@ demo; anything this module invents is created with ``is_demo`` and removed by ``
 """
 import datetime
 
-from . import demo_timeline
+from . import demo_reports, demo_timeline
 from .models import Inauguration, Mpp, Region
 from .services import mpp_create, mpps_demo_delete
 
@@ -31,22 +31,27 @@ def load(*, stdout) -> None:
     _among_warga_ensure(region, stdout=stdout)
     # After the recorded MPPs, so the demo timeline fills only regions that have none.
     demo_timeline.load(stdout=stdout)
+    demo_reports.load(stdout=stdout)
 
 
 def _among_warga_ensure(region, *, stdout) -> None:
-    # The history loader may already have recorded this MPP (as "Among Warga"): never make a second one.
-    if Mpp.objects.filter(region=region, name__icontains="Among Warga").exists():
-        stdout.write("  regions: MPP Among Warga Kota Batu sudah ada.")
+    # The history loader or an import may already have recorded Kota Batu's MPP, under this name or another:
+    # a recorded record is never doubled or changed by the demo.
+    if Mpp.objects.filter(region=region, is_demo=False).exists():
+        stdout.write("  regions: MPP Kota Batu sudah tercatat.")
         return
     ceremony = Inauguration.objects.filter(date=AMONG_WARGA["inaugurated_on"]).first()
     # Inaugurated in a batch: recorded as operating in one step, which the lifecycle allows as its
     # requirements (date, tenants, services) hold.
-    mpp_create(user=None, region=region, status=Mpp.Status.OPERATING, inauguration=ceremony, note=SOURCE, **AMONG_WARGA)
+    mpp_create(user=None, region=region, status=Mpp.Status.OPERATING, inauguration=ceremony, note=SOURCE, source=SOURCE,
+               **AMONG_WARGA)
     stdout.write("  regions: MPP Among Warga Kota Batu dicatat (beroperasi sejak 5 Desember 2022).")
 
 
 def clear(*, stdout) -> None:
-    """Remove the demo timeline and the MPPs marked as demo data; the change history keeps a record."""
+    """Remove the demo reports, the demo timeline and the MPPs marked as demo data; the change history keeps
+    a record."""
+    demo_reports.clear(stdout=stdout)
     demo_timeline.clear(stdout=stdout)
     count = mpps_demo_delete(user=None)
     stdout.write(f"  regions: {count} MPP contoh dihapus.")

@@ -7,6 +7,13 @@ totals in ``regions/data/reported_totals.json`` (3 in 2017 ... 272 on 12 Dec 202
 dated at each reported milestone. By Dec 2024 DIY, Jawa Tengah, Banten and Bali are complete, while
 Maluku, Papua Barat Daya, Papua Pegunungan, Papua Selatan and Papua Tengah have none (their first
 MPPs are the recorded 2025 ones). Some remaining regions get committed or preparing demo MPPs.
+
+Recorded facts win: no demo record goes to a region where any app holds a recorded fact (an MPP, a
+commitment, an evaluation, an MPP Digital pilot, or a candidate of a name a source left unresolved);
+``mpp_portal.loaders.recorded_fact_regions`` asks each app. DKI Jakarta gets one demo MPP (one unit, as
+the reported 2017 total has it). No demo MPP is dated on a recorded ceremony's date: those ceremonies
+show only what the sources say; the fill for such a milestone is dated the day before, in a demo ceremony
+of its own.
 Seeded, so every installation gets the same fill. The rows are written by the MPP gateway's batch form,
 under the same lifecycle rules as any other MPP, with their status updates and change records.
 """
@@ -17,7 +24,10 @@ from pathlib import Path
 
 from django.db import transaction
 
+from mpp_portal.loaders import recorded_fact_regions
+
 from . import units
+from .facts import recorded_ceremony_dates
 from .models import Inauguration, Mpp, Region
 from .services import mpps_bulk_create, mpps_demo_delete
 
@@ -27,6 +37,7 @@ DEMO_SOURCE = "contoh: regions/demo_timeline.py"
 COMPLETE_BY_2024 = {"33", "34", "36", "51"}  # Jawa Tengah, DI Yogyakarta, Banten, Bali
 NONE_BY_2024 = {"81", "93", "94", "95", "96"}  # Maluku and the four new Papua provinces
 FIRST_IN_2017 = {"35.78", "35.10"}  # Kota Surabaya and Banyuwangi opened with DKI Jakarta
+DKI_DEMO_REGION = "31.74"  # Kota Administrasi Jakarta Selatan, where DKI Jakarta's one MPP stands (Kuningan)
 # Recorded MPPs without a date (the 2024 soft launches) count from the date the reported totals use.
 UNDATED_AS = datetime.date(2024, 12, 11)
 PREPARING, COMMITTED = 45, 35
@@ -58,8 +69,10 @@ def _plan(rng: random.Random) -> tuple[dict[str, datetime.date], list[Region]]:
         unit = "31" if code.startswith("31.") else code
         when = date or UNDATED_AS
         recorded[unit] = min(recorded.get(unit, when), when)
-    free = [r for r in regions if r.code not in taken and _unit(r) not in recorded]
-    first = [r for r in free if r.code in FIRST_IN_2017 or (r.is_dki_administrative and r.kind == Region.Kind.KOTA)]
+    facts = recorded_fact_regions()
+    free = [r for r in regions if r.code not in taken and r.code not in facts and _unit(r) not in recorded]
+    dki = _dki_demo_region([r for r in free if r.is_dki_administrative], facts)
+    first = [r for r in free if r.code in FIRST_IN_2017] + dki
     must = [r for r in free if r.code[:2] in COMPLETE_BY_2024 and r not in first]
     rest = [r for r in free if r not in first and r not in must and not r.is_dki_administrative
             and r.code[:2] not in NONE_BY_2024]
@@ -73,6 +86,22 @@ def _plan(rng: random.Random) -> tuple[dict[str, datetime.date], list[Region]]:
             opened[region.code] = date
             open_units.add(_unit(region))
     return opened, queue
+
+
+def _dki_demo_region(free_dki: list[Region], facts: set[str]) -> list[Region]:
+    """DKI Jakarta is one unit with one MPP: at most one demo MPP, and none when any of its six units holds a
+    recorded fact."""
+    if not free_dki or any(code.startswith("31.") for code in facts):
+        return []
+    named = [r for r in free_dki if r.code == DKI_DEMO_REGION]
+    return named or free_dki[:1]
+
+
+def _demo_date(date: datetime.date, ceremonies: set[datetime.date]) -> datetime.date:
+    """The milestone's date, or the nearest day before it that no recorded ceremony holds."""
+    while date in ceremonies:
+        date -= datetime.timedelta(days=1)
+    return date
 
 
 def _interleave(rng: random.Random, must: list[Region], others: list[Region]) -> list[Region]:
@@ -92,6 +121,8 @@ def load(*, stdout) -> None:
         return
     rng = random.Random(SEED)
     opened, remaining = _plan(rng)
+    ceremonies = recorded_ceremony_dates()
+    opened = {code: _demo_date(date, ceremonies) for code, date in opened.items()}
     events = {}
     for date in sorted(set(opened.values())):
         events[date] = Inauguration.objects.create(

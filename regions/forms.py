@@ -3,6 +3,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from mpp_portal.limits import INT_MAX
+
 from .imports import RegionLookup
 from .models import Inauguration, Mpp
 
@@ -18,12 +20,23 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages)
 
 
+def evidence_field():
+    return forms.FileField(
+        label=_("Bukti (PDF, JPEG atau PNG, maks. 10 MB)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
 class MppForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=INT_MAX)
     note = forms.CharField(
         label=_("Catatan perubahan"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Mengapa data ini diubah; tampil di riwayat."),
     )
+    evidence = evidence_field()
+    # No bounds here: the services report every out-of-range value together with the other errors.
+    tenant_count = forms.IntegerField(label=_("jumlah instansi/UPP"))
+    service_count = forms.IntegerField(label=_("jumlah layanan"))
 
     class Meta:
         model = Mpp
@@ -46,21 +59,38 @@ class MppForm(forms.ModelForm):
 
 
 class MppStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status baru"), choices=Mpp.Status.choices)
+    """Starts on the MPP's current status; offers the moves ``regions.lifecycle.moves`` allows, each
+    labelled with what it requires. Keeping the current status reports a note, evidence, dates or counts
+    without a status change."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Mpp.Status.choices, widget=forms.RadioSelect)
     inaugurated_on = forms.DateField(
         label=_("Tanggal peresmian"), required=False, widget=DATE_INPUT,
         help_text=_("Wajib untuk status Beroperasi; tidak boleh di masa depan."),
     )
+    tenant_count = forms.IntegerField(label=_("Jumlah instansi/UPP"), required=False, max_value=INT_MAX)
+    service_count = forms.IntegerField(label=_("Jumlah layanan"), required=False, max_value=INT_MAX)
     note = forms.CharField(
         label=_("Catatan / alasan"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wajib untuk status Tidak beroperasi dan untuk koreksi oleh admin."),
     )
-    evidence = forms.FileField(
-        label=_("Bukti (PDF, JPEG atau PNG, maks. 10 MB)"), required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    evidence = evidence_field()
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=INT_MAX)
 
+    def __init__(self, *args, mpp: Mpp, moves, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"] = {
+            "status": mpp.status, "inaugurated_on": mpp.inaugurated_on, "tenant_count": mpp.tenant_count,
+            "service_count": mpp.service_count, "version": mpp.version,
+        } | kwargs["initial"]
+        super().__init__(*args, **kwargs)
+        # Every status parses, so a refused one gets the lifecycle's reason; only the allowed are offered.
+        offered = [(mpp.status, _("Tetap %(status)s (tanpa perubahan status)") % {"status": mpp.get_status_display()})]
+        for move in moves:
+            if move.allowed:
+                needs = "; ".join(str(r) for r in move.requires)
+                offered.append((move.status, f"{move.label} — {_('perlu')}: {needs}" if needs else move.label))
+        self.fields["status"].widget.choices = offered
 
 class InaugurationForm(forms.ModelForm):
     regions = forms.CharField(
@@ -70,8 +100,10 @@ class InaugurationForm(forms.ModelForm):
 
     class Meta:
         model = Inauguration
-        fields = ["date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note"]
-        widgets = {"date": DATE_INPUT, "source": forms.Textarea(attrs={"rows": 2}),
+        fields = ["date", "date_note", "date_after", "date_before", "place", "officiated_by", "mode", "reported_count",
+                  "source", "note"]
+        widgets = {"date": DATE_INPUT, "date_after": DATE_INPUT, "date_before": DATE_INPUT,
+                   "source": forms.Textarea(attrs={"rows": 2}),
                    "note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

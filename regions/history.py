@@ -11,7 +11,10 @@ status operating, inaugurated on the event's date, linked to the event. How the 
   are never invented to satisfy the operating rule, which governs what people enter, not what
   sources report;
 - an event without a known date (the 2024 "Gebyar Pelayanan Prima" soft launches) leaves
-  inaugurated_on empty: those MPPs count as operating today but are not placed on the monthly curve.
+  inaugurated_on empty: those MPPs count as operating today; where the sources bound the date
+  (``date_bounds``: after 24 June, by 12 December 2024) the event keeps that window and the curve places
+  them at its end, saying so.
+A recorded MPP replaces its region's demo MPPs (the gateway calls ``regions.services.region_demo_mpps_replace``).
 A region that already has an MPP is left alone (e.g. Dharmasraya, named by two conflicting sources:
 the event notes say so).
 """
@@ -29,9 +32,16 @@ DATA = Path(__file__).resolve().parent / "data" / "inaugurations.json"
 NOTE = "load_history"
 
 
+def _day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
 def _event_fields(batch: dict) -> dict:
+    bounds = batch.get("date_bounds") or {}
     return {
-        "date": datetime.date.fromisoformat(batch["date"]) if batch["date"] else None,
+        "date": _day(batch["date"]),
+        "date_after": _day(bounds.get("after")),
+        "date_before": _day(bounds.get("before")),
         "date_note": batch.get("date_note") or "",
         "place": batch.get("place") or "",
         "officiated_by": batch.get("officiated_by") or "",
@@ -66,6 +76,7 @@ def _mpp_record(region: Region, event: Inauguration, named: dict) -> Mpp:
         "tenant_count": named["service_units"] if known else 0,
         "service_count": named["services"] if known else 0,
         "counts_unknown": not known,
+        "source": event.source,
     }
     return mpp_write(user=None, region=region, fields=fields, note=f"{NOTE}: {event.source}").mpp
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp_portal.audit import diff, snapshot
 from mpp_portal.imports import Importer, ImportReport, LineError, ReportItem, blank, parse_count, parse_date
 
-from .inaugurations import inauguration_for_date
+from .inaugurations import inauguration_for_date, inauguration_update
 from .lifecycle import requirement_errors
 from .models import Mpp, Region
 from .names import RegionCandidate, RegionNameResolver
@@ -47,7 +48,8 @@ class RegionLookup:
         return self.regions[resolution.region.code], ""
 
 
-MPP_FIELDS = ["name", "status", "inaugurated_on", "tenant_count", "service_count", "counts_unknown", "inauguration"]
+MPP_FIELDS = ["name", "status", "inaugurated_on", "tenant_count", "service_count", "counts_unknown", "inauguration",
+              "source"]
 COUNT_COLUMNS = ["tenant_count", "service_count"]
 
 
@@ -65,17 +67,20 @@ class _Planned:
 
 class MppImporter(Importer):
     """Create or update MPPs from a table with columns region, name, inaugurated_on, tenant_count,
-    service_count (all but region optional). With ``event_date`` the MPPs are linked to that
+    service_count, source (all but region optional). With ``event_date`` the MPPs are linked to that
     inauguration (created if missing) and become operating when they meet the requirements, with
-    inaugurated_on defaulting to the event date."""
+    inaugurated_on defaulting to the event date. Recorded data names its source: ``source`` (a citation or
+    URL) for the whole file, or a ``source`` column per row; a row with neither fails. A recorded row
+    replaces its region's demo MPPs (the gateway does it; the report lists them). All or nothing."""
 
     required = ("region",)
-    optional = ("name", "inaugurated_on", "tenant_count", "service_count")
+    optional = ("name", "inaugurated_on", "tenant_count", "service_count", "source")
 
     def __init__(self, *, user, dry_run=False, event_date: datetime.date | None = None, officiated_by: str = "",
-                 place: str = ""):
+                 place: str = "", source: str = ""):
         super().__init__(user=user, dry_run=dry_run)
         self.event_date, self.officiated_by, self.place = event_date, officiated_by, place
+        self.source = (source or "").strip()
 
     def parse(self, rows, report) -> list["_Planned"]:
         lookup = RegionLookup()
@@ -92,7 +97,7 @@ class MppImporter(Importer):
         planned: list[_Planned] = []
         seen: dict[tuple[int, str], int] = {}
         for line, row, region in resolved:
-            plan = _plan_row(line, row, region, existing.get(region.pk, []), self.event_date, report)
+            plan = _plan_row(line, row, region, existing.get(region.pk, []), self.event_date, self.source, report)
             if plan is None:
                 continue
             key = (region.pk, _name_key(plan.values["name"]))
@@ -105,16 +110,20 @@ class MppImporter(Importer):
         return planned
 
     def write(self, planned, report) -> None:
+        event = None
         if self.event_date is not None:
             event, report.event_action = inauguration_for_date(
                 user=self.user, date=self.event_date, officiated_by=self.officiated_by, place=self.place,
-                note_for_history=IMPORT_NOTE,
+                source=self.source, note_for_history=IMPORT_NOTE,
             )
             report.event = str(event)
             for plan in planned:
                 plan.values["inauguration"] = event
         for plan in planned:
             _apply(plan, user=self.user, report=report)
+        linked = [item for item in report.created + report.updated if "inauguration" in item.changes]
+        if event is not None and linked and not report.errors:
+            _event_note_names_added(event, count=len(linked), source=self.source, user=self.user)
         # Each row announces progress on commit only (the gateway): a dry run is rolled back and announces nothing.
 
 
@@ -122,8 +131,20 @@ def mpp_import(*, user, content: bytes, filename: str, dry_run: bool = False, **
     return MppImporter(user=user, dry_run=dry_run, **options).run(content=content, filename=filename)
 
 
-def _plan_row(line, row, region, region_mpps, event_date, report) -> _Planned | None:
+def row_source(row: dict, file_source: str) -> str:
+    """The source a recorded row cites: its own ``source`` cell, else the one given for the whole file."""
+    cell = row.get("source")
+    return (file_source or "").strip() if blank(cell) else " ".join(str(cell).split())
+
+
+SOURCE_REQUIRED = _("Sumber wajib diisi untuk data tercatat: beri --source (kutipan atau URL) atau kolom source.")
+
+
+def _plan_row(line, row, region, region_mpps, event_date, file_source, report) -> _Planned | None:
     errors: list[LineError] = []
+    cited = row_source(row, file_source)
+    if not cited:
+        errors.append(LineError(line, "source", SOURCE_REQUIRED))
     name = row.get("name")
     name = "" if blank(name) else str(name).strip()
     if name:
@@ -138,9 +159,10 @@ def _plan_row(line, row, region, region_mpps, event_date, report) -> _Planned | 
 
     values = {k: getattr(mpp, k) for k in MPP_FIELDS} if mpp else {
         "status": Mpp.Status.PLANNED, "inaugurated_on": None, "tenant_count": 0, "service_count": 0,
-        "counts_unknown": False, "inauguration": None,
+        "counts_unknown": False, "inauguration": None, "source": "",
     }
     values["name"] = name
+    values["source"] = cited
     if not blank(row.get("inaugurated_on")):
         try:
             values["inaugurated_on"] = parse_date(row["inaugurated_on"])
@@ -184,6 +206,15 @@ def _plan_row(line, row, region, region_mpps, event_date, report) -> _Planned | 
     return _Planned(line=line, region=region, mpp=mpp, values=values)
 
 
+def _event_note_names_added(event, *, count: int, source: str, user) -> None:
+    """Say in the event's note that named MPPs now stand behind it, so a recorded "names not given" is not left
+    as the last word. Stored data, in the source language like the rest of the note."""
+    line = f"{timezone.localdate():%Y-%m-%d}: {count} MPP bernama dicatat lewat impor"
+    line += f" (sumber: {source.strip()})." if source.strip() else " (sumber per baris)."
+    inauguration_update(user=user, event=event, note_for_history=IMPORT_NOTE,
+                        note=f"{event.note}\n{line}".strip())
+
+
 def _apply(plan: _Planned, *, user, report: ImportReport) -> None:
     """Write one planned row through the MPP gateway, with the version read when the file was planned: a
     row someone changed since is a conflict on its line (and the whole import is not saved)."""
@@ -199,17 +230,22 @@ def _apply(plan: _Planned, *, user, report: ImportReport) -> None:
             return
         report.updated.append(ReportItem(plan.line, label, changes))
     try:
-        mpp_write(
+        written = mpp_write(
             user=user, mpp=plan.mpp, region=plan.region, version=plan.mpp.version if plan.mpp else None,
             fields=values, note=IMPORT_NOTE, action=IMPORT_NOTE,
         )
     except VersionConflict as conflict:
         report.errors.append(LineError(plan.line, "version", conflict.messages[0]))
+        return
     except ValidationError as error:
         for column, messages in error.message_dict.items():
             report.errors.extend(LineError(plan.line, column, message) for message in messages)
+        return
     except PermissionDenied as error:
         report.errors.append(LineError(plan.line, "region", str(error)))
+        return
+    if written.replaced_demo:
+        report.replaced_demo.append(ReportItem(plan.line, label, {"demo": [", ".join(written.replaced_demo), None]}))
 
 
 def _plain(values: dict) -> dict:

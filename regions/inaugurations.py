@@ -31,14 +31,18 @@ def inauguration_update(*, user, event: Inauguration, note_for_history: str = ""
 
 
 def inauguration_for_date(
-    *, user, date: datetime.date, officiated_by: str = "", place: str = "", note_for_history: str = ""
+    *, user, date: datetime.date, officiated_by: str = "", place: str = "", source: str = "",
+    note_for_history: str = "",
 ) -> tuple[Inauguration, str]:
-    """The recorded (non-demo) inauguration on ``date``, created if missing; given details are filled in.
+    """The recorded (non-demo) inauguration on ``date``, created if missing; given details are filled in
+    (a source only where the event has none: a recorded citation is never replaced).
 
     Returns the event and what happened to it: "created", "updated" or "unchanged".
     """
     event = Inauguration.objects.filter(date=date, is_demo=False).order_by("pk").first()
     given = {k: v for k, v in {"officiated_by": officiated_by, "place": place}.items() if v}
+    if source and (event is None or not event.source):
+        given["source"] = source
     if event is None:
         return inauguration_create(user=user, date=date, note_for_history=note_for_history, **given), "created"
     before = snapshot(event, EVENT_FIELDS)

@@ -7,6 +7,7 @@ reason. Every write of an MPP's status (pages, API, imports, loaders) passes thr
 ``regions.services.mpp_write``, which asks this module.
 """
 import datetime
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,3 +107,46 @@ def transition_errors(
         status=target, inaugurated_on=inaugurated_on, tenant_count=tenant_count, service_count=service_count,
         counts_unknown=counts_unknown, date_unknown=date_unknown,
     )
+
+
+def requirements(target: str) -> list[str]:
+    """What a move to ``target`` needs, in words, for the status form."""
+    if target == Status.OPERATING:
+        return [
+            _("tanggal peresmian (tidak di masa depan)"),
+            _("sedikitnya 1 instansi/UPP"),
+            _("sedikitnya 1 layanan"),
+        ]
+    if target == Status.SUSPENDED:
+        return [_("alasan di kolom catatan")]
+    return []
+
+
+@dataclass
+class Move:
+    status: str
+    label: str
+    allowed: bool
+    requires: list[str] = field(default_factory=list)
+    refusal: str = ""
+
+
+def moves(*, current: str, is_admin: bool) -> list[Move]:
+    """Every status an MPP in ``current`` could be given, in lifecycle order: whether the user may
+    choose it, what it requires, and for a refused move why and what would make it legal."""
+    result = []
+    for target in [*ORDER, Status.SUSPENDED]:
+        if target == current:
+            continue
+        label = Status(target).label
+        if is_correction(current, target):
+            if is_admin:
+                result.append(Move(target, label, True, [_("alasan koreksi di kolom catatan")]))
+            else:
+                result.append(Move(target, label, False, refusal=_(
+                    "Mundur dari %(from)s ke %(to)s adalah koreksi yang hanya dapat dilakukan admin, dengan "
+                    "alasan. Hubungi admin portal bila status tercatat salah."
+                ) % {"from": Status(current).label, "to": label}))
+        else:
+            result.append(Move(target, label, True, requirements(target)))
+    return result

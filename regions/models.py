@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -53,6 +54,9 @@ class Region(Audited, models.Model):
     # region_commitment_signed_set``, which the commitments app calls after each change of its records, so
     # the region's stage is derived here without regions reading the commitments app.
     has_signed_commitment = models.BooleanField(_("komitmen ditandatangani"), default=False, editable=False)
+    # The same, counting recorded (non-demo) commitments only: the recorded stage every figure shows.
+    has_recorded_signed_commitment = models.BooleanField(
+        _("komitmen tercatat ditandatangani"), default=False, editable=False)
 
     REGION_FIELD = ""
 
@@ -71,7 +75,8 @@ class Region(Audited, models.Model):
 class Inauguration(Audited, models.Model):
     """A batch inauguration ceremony (peresmian) and the MPPs it inaugurated."""
 
-    audit_fields = ("date", "date_note", "place", "officiated_by", "mode", "reported_count", "source", "note")
+    audit_fields = ("date", "date_note", "date_after", "date_before", "place", "officiated_by", "mode", "reported_count",
+                    "source", "note")
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("Tatap muka")
@@ -79,6 +84,12 @@ class Inauguration(Audited, models.Model):
 
     date = models.DateField(_("tanggal"), null=True, blank=True, db_index=True)
     date_note = models.CharField(_("keterangan tanggal"), max_length=255, blank=True)
+    # When the day is unknown but the sources bound it (the 2024 soft launches: after 24 June, by 12 December
+    # 2024), the curve places its MPPs at the end of this window and says so.
+    date_after = models.DateField(_("setelah tanggal"), null=True, blank=True,
+                                  help_text=_("Bila tanggalnya tidak diketahui: batas awal menurut sumber."))
+    date_before = models.DateField(_("paling lambat tanggal"), null=True, blank=True,
+                                   help_text=_("Bila tanggalnya tidak diketahui: batas akhir menurut sumber."))
     place = models.CharField(_("tempat"), max_length=255, blank=True)
     officiated_by = models.CharField(_("diresmikan oleh"), max_length=255, blank=True)
     # Blank when the source does not say whether the ceremony was in person or online.
@@ -97,6 +108,10 @@ class Inauguration(Audited, models.Model):
 
     def __str__(self):
         return f"{_('Peresmian')} {self.date or self.date_note}"
+
+    def clean(self):
+        if self.date_after and self.date_before and self.date_after >= self.date_before:
+            raise ValidationError({"date_before": _("Batas akhir rentang tanggal harus sesudah batas awalnya.")})
 
 
 class Mpp(Audited, models.Model):
@@ -146,6 +161,7 @@ class Mpp(Audited, models.Model):
         _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    source = models.TextField(_("sumber"), blank=True, help_text=_("Kutipan atau URL sumber data MPP ini."))
     is_demo = models.BooleanField(_("data contoh"), default=False)
     version = models.PositiveIntegerField(_("versi"), default=1)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
@@ -193,3 +209,88 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return f"{self.mpp}: {self.from_status} → {self.to_status}"
+
+
+def report_evidence_path(instance, filename):
+    return f"reports/{instance.mpp_id}/{filename}"
+
+
+class MppReport(models.Model):
+    """An officer's proposed change to an MPP: field values (before/after), a note and evidence.
+
+    The MPP row holds verified values only; a report changes it when a verifier verifies it
+    (``regions.reports``). Admin corrections are reports verified on entry.
+    """
+
+    class State(models.TextChoices):
+        REPORTED = "reported", _("Menunggu verifikasi")
+        VERIFIED = "verified", _("Terverifikasi")
+        RETURNED = "returned", _("Dikembalikan")
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Perubahan status")
+        DATA = "data", _("Perubahan data")
+        NOTE = "note", _("Catatan/bukti saja")
+
+    mpp = models.ForeignKey(Mpp, on_delete=models.PROTECT, related_name="reports", verbose_name=_("MPP"))
+    kind = models.CharField(_("jenis laporan"), max_length=10, choices=Kind.choices, db_index=True)
+    state = models.CharField(
+        _("keadaan"), max_length=10, choices=State.choices, default=State.REPORTED, db_index=True
+    )
+    # {field: [verified value when reported, proposed value]}, as JSON values.
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    base_version = models.PositiveIntegerField(_("versi MPP yang dilaporkan"))
+    note = models.TextField(_("catatan"), blank=True)
+    evidence = models.FileField(_("bukti"), upload_to=report_evidence_path, blank=True)
+    is_demo = models.BooleanField(_("data contoh"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("pelapor")
+    )
+    created_at = models.DateTimeField(_("dilaporkan"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    decision_note = models.TextField(_("catatan verifikasi / alasan pengembalian"), blank=True)
+
+    REGION_FIELD = "mpp__region"
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("laporan MPP")
+        verbose_name_plural = _("laporan MPP")
+        indexes = [models.Index(fields=["state", "created_at"])]
+
+    def __str__(self):
+        return f"{_('Laporan')} #{self.pk} · {self.mpp}"
+
+
+class MppReportBatch(models.Model):
+    """A bulk verification: the reports a verifier saw in a filtered queue, verified by a Celery job that
+    records a result per report (verified, skipped because it changed after the page was shown, failed)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Menunggu")
+        DONE = "done", _("Selesai")
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    note = models.TextField(_("catatan verifikasi"), blank=True)
+    # [[report id, the report's updated_at as shown], ...]
+    requested = models.JSONField(_("laporan yang diminta"), default=list)
+    state = models.CharField(_("keadaan"), max_length=10, choices=State.choices, default=State.QUEUED)
+    # [{"report": id, "outcome": "verified" | "skipped" | "failed", "message": str}, ...]
+    results = models.JSONField(_("hasil"), default=list, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    REGION_FIELD = None
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("verifikasi massal")
+        verbose_name_plural = _("verifikasi massal")
+
+    def __str__(self):
+        return f"{_('Verifikasi massal')} #{self.pk}"

@@ -21,12 +21,12 @@ def _mpp_with(status: str, *, include_demo: bool = True):
     return Exists(mpps if include_demo else mpps.filter(is_demo=False))
 
 
-def with_stage(queryset: QuerySet, *, include_demo: bool = True, signed=None) -> QuerySet:
+def with_stage(queryset: QuerySet, *, include_demo: bool = True) -> QuerySet:
     """Annotate each region's derived stage: operating > preparing > committed > none (DESIGN §4). A signed
     commitment counts through ``Region.has_signed_commitment``, kept by the commitments app.
-    ``include_demo=False`` counts recorded MPPs only, and ``signed`` (a boolean expression) replaces the flag:
-    the open data passes recorded commitments only, as the flag also counts demo ones."""
-    signed = Q(has_signed_commitment=True) if signed is None else signed
+    ``include_demo=False`` leaves demo MPPs and commitments out, for figures that must not count them: it reads
+    ``Region.has_recorded_signed_commitment``, the same flag counting recorded commitments only."""
+    signed = Q(has_signed_commitment=True) if include_demo else Q(has_recorded_signed_commitment=True)
     return queryset.annotate(
         stage=Case(
             When(_mpp_with(Mpp.Status.OPERATING, include_demo=include_demo), then=Value(Stage.OPERATING)),
@@ -44,11 +44,13 @@ def region_list(*, user, filters: dict | None = None) -> QuerySet:
 
     # A correlated count, not a JOIN + GROUP BY: a page of 50 regions then costs 50 index lookups instead
     # of aggregating every region before the ORDER BY ... LIMIT (1 s at 50,000 regions).
-    mpp_count = Subquery(
-        Mpp.objects.filter(region=OuterRef("pk")).order_by().values("region").annotate(n=Count("pk")).values("n")
-    )
-    queryset = with_stage(scope(user, Region.objects.select_related("province"))).annotate(
-        mpp_count=Coalesce(mpp_count, 0)
+    def mpps_counted(*, is_demo: bool):
+        mpps = Mpp.objects.filter(region=OuterRef("pk"), is_demo=is_demo)
+        return Coalesce(Subquery(mpps.order_by().values("region").annotate(n=Count("pk")).values("n")), 0)
+
+    # Stage and MPP count are the recorded ones; demo MPPs ("contoh") are counted apart.
+    queryset = with_stage(scope(user, Region.objects.select_related("province")), include_demo=False).annotate(
+        mpp_count=mpps_counted(is_demo=False), demo_mpp_count=mpps_counted(is_demo=True),
     ).order_by("code")
     if filters is None:
         return queryset
@@ -56,7 +58,8 @@ def region_list(*, user, filters: dict | None = None) -> QuerySet:
 
 
 def region_get(*, user, code: str) -> Region | None:
-    return with_stage(scope(user, Region.objects.select_related("province"))).filter(code=code).first()
+    regions = with_stage(scope(user, Region.objects.select_related("province")), include_demo=False)
+    return regions.filter(code=code).first()
 
 
 def province_list(*, user) -> QuerySet:
@@ -158,17 +161,16 @@ def region_resolver() -> tuple[RegionNameResolver, dict[str, Region]]:
     return resolver, regions
 
 
-def region_search_public(*, text: str, signed=None) -> tuple[Resolution, Region | None, list[Region]]:
+def region_search_public(*, text: str) -> tuple[Resolution, Region | None, list[Region]]:
     """A visitor's search: the resolution, the one region found (with its stage and MPPs from recorded data
     only, demo records left out) and the candidates to choose from when the name is ambiguous or unknown.
-    Never a guess: an ambiguous name returns no region. ``signed``: the recorded-commitment expression the
-    caller passes (``with_stage``), as the regions app does not read commitments."""
+    Never a guess: an ambiguous name returns no region."""
     resolver, regions = region_resolver()
     resolution = resolver.resolve(text)
     candidates = [regions[c.code] for c in resolution.candidates]
     if not resolution.ok:
         return resolution, None, candidates
-    region = (with_stage(Region.objects.select_related("province"), include_demo=False, signed=signed)
+    region = (with_stage(Region.objects.select_related("province"), include_demo=False)
               .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.filter(is_demo=False).order_by("name"),
                                          to_attr="recorded_mpps"))
               .get(code=resolution.region.code))

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.access import can, is_admin
 from mpp_portal.audit import Audited, audited_save, change_record_create, diff, snapshot
+from mpp_portal.demo_events import demo_mpps_replacing
 from mpp_portal.errors import Conflict
 from mpp_portal.events import progress_changed_announce
 from mpp_portal.models import ChangeRecord
-from mpp_portal.uploads import validate_document
+from mpp_portal.uploads import document_accept
 
 from . import lifecycle
-from .models import Mpp, Province, Region, StatusUpdate
+from .models import Inauguration, Mpp, Province, Region, StatusUpdate
 from .registry import ProvinceEntry, RegionEntry
 
 
@@ -110,7 +111,7 @@ class VersionConflict(Conflict, ValidationError):
 # What a create or an update may set. ``is_demo`` and ``counts_unknown`` are the admins' (and loaders') call.
 MPP_FIELDS = (
     "name", "address", "inaugurated_on", "inauguration", "tenant_count", "service_count", "oss_integrated",
-    "oss_integrated_on", "digital_status", "digital_since", "latitude", "longitude",
+    "oss_integrated_on", "digital_status", "digital_since", "latitude", "longitude", "source",
 )
 MPP_ADMIN_FIELDS = ("is_demo", "counts_unknown")
 # What the change history records of an MPP.
@@ -164,6 +165,8 @@ def _mpp_errors(mpp: Mpp) -> dict[str, list[str]]:
         errors.setdefault("digital_since", []).append(_("Isi tanggal MPP Digital mulai aktif."))
     if mpp.region_id and mpp.name:
         twins = Mpp.objects.filter(region_id=mpp.region_id, name__iexact=mpp.name.strip()).exclude(pk=mpp.pk)
+        if not mpp.is_demo:
+            twins = twins.exclude(is_demo=True)  # a recorded MPP replaces the region's demo ones
         if twins.exists():
             errors.setdefault("name", []).append(_("Wilayah ini sudah memiliki MPP dengan nama yang sama."))
     if mpp.status in Mpp.Status.values and not errors.get("inaugurated_on"):
@@ -198,14 +201,43 @@ def _announce() -> None:
     progress_changed_announce(sender="regions")
 
 
+def region_demo_mpps_replace(*, region: Region, user, reason: str = "") -> list[str]:
+    """Remove ``region``'s demo MPPs because a recorded write for the region arrived: recorded facts win.
+
+    Called by ``mpp_write`` inside every recorded write's transaction (pages, API, import, loaders), so the
+    region never shows a demo MPP beside a recorded one. Each removal leaves a change record in the region's
+    history; apps that hang demo records on those MPPs remove theirs (``mpp_portal.demo_events``). Returns the
+    names removed, for the caller's report.
+    """
+    demo = list(Mpp.objects.filter(region=region, is_demo=True).order_by("pk"))
+    if not demo:
+        return []
+    note = "Data contoh diganti data tercatat" + (f": {reason}" if reason else "")
+    events = {mpp.inauguration_id for mpp in demo if mpp.inauguration_id}
+    demo_mpps_replacing.send(sender=Mpp, mpp_ids=[mpp.pk for mpp in demo])
+    for mpp in demo:
+        change_record_create(
+            instance=mpp, user=user, action=ChangeRecord.Action.DELETE, region=region, note=note,
+            changes={"is_demo": [True, None], "name": [mpp.name, None], "status": [mpp.status, None]},
+        )
+    StatusUpdate.objects.filter(mpp__in=demo).delete()
+    Mpp.objects.filter(pk__in=[mpp.pk for mpp in demo]).delete()
+    # A demo ceremony left without MPPs goes with them.
+    Inauguration.objects.filter(pk__in=events, is_demo=True, mpps__isnull=True).delete()
+    _announce()
+    return [mpp.name for mpp in demo]
+
+
 @dataclass
 class MppWritten:
-    """What ``mpp_write`` did: the MPP as saved, its status update (when the status moved), the changes."""
+    """What ``mpp_write`` did: the MPP as saved, its status update (when the status moved), the changes, and
+    the names of the region's demo MPPs the recorded write replaced."""
 
     mpp: Mpp
     status_update: StatusUpdate | None = None
     changes: dict = field(default_factory=dict)
     created: bool = False
+    replaced_demo: list[str] = field(default_factory=list)
 
 
 @transaction.atomic
@@ -247,13 +279,16 @@ def mpp_write(
         errors = _mpp_errors(draft)
     if evidence is not None:
         try:
-            validate_document(evidence)
+            document_accept(evidence)
         except ValidationError as error:
             errors.setdefault("evidence", []).extend(error.messages)
     if errors:
         raise ValidationError(errors)
 
+    replaced: list[str] = []
     if current is None:
+        if not draft.is_demo:
+            replaced = region_demo_mpps_replace(region=draft.region, user=user, reason=history_note or draft.name)
         draft.updated_by = _signed_in(user)
         draft.save()
         saved = draft
@@ -266,6 +301,8 @@ def mpp_write(
             mpp_pk=current.pk, version=current.version if version is None else version, user=user,
             values={name: getattr(draft, name) for name in fields},
         )
+        if not saved.is_demo:
+            replaced = region_demo_mpps_replace(region=saved.region, user=user, reason=history_note or saved.name)
     update = None
     if saved.status != from_status:
         update = StatusUpdate.objects.create(
@@ -282,7 +319,8 @@ def mpp_write(
         note=note if history_note is None else history_note, region=saved.region,
     )
     _announce()
-    return MppWritten(mpp=saved, status_update=update, changes=changes, created=current is None)
+    return MppWritten(mpp=saved, status_update=update, changes=changes, created=current is None,
+                      replaced_demo=replaced)
 
 
 def mpp_create(*, user, region: Region, name: str, note: str = "", **fields) -> Mpp:
@@ -372,6 +410,12 @@ def mpps_demo_delete(*, user, note: str = "load_demo --clear") -> int:
     if demo:
         _announce()
     return len(demo)
+
+
+def region_recorded_commitment_signed_set(*, region_ids, signed: bool) -> int:
+    """As ``region_commitment_signed_set``, counting recorded (non-demo) commitments only."""
+    return Region.objects.filter(pk__in=list(region_ids)).exclude(has_recorded_signed_commitment=signed).update(
+        has_recorded_signed_commitment=signed)
 
 
 def region_commitment_signed_set(*, region_ids, signed: bool) -> int:

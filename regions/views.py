@@ -1,18 +1,19 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from mpp_portal.access import can, is_member
+from mpp_portal.access import can, is_admin, is_member
 from mpp_portal.audit import change_records_for
 from mpp_portal.extensions import region_events
+from mpp_portal.uploads import document_response
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
-from . import selectors, services
+from . import lifecycle, report_selectors, reports, selectors
 from .filters import RegionFilterSet
 from .forms import InaugurationForm, MppForm, MppStatusForm, add_service_errors
 from .inaugurations import inauguration_save
@@ -84,7 +85,28 @@ class MppDetailView(MemberRequiredMixin, DetailView):
         context["status_updates"] = selectors.mpp_status_updates(mpp=self.object)
         context["history"] = selectors.mpp_history(mpp=self.object)[:100]
         context["can_change"] = can(self.request.user, self.object, action="change")
+        context["reports"] = report_selectors.report_list(user=self.request.user, filters={"mpp": self.object.pk})
         return context
+
+
+def _submitted(request, mpp, form, **fields):
+    """Submit a change through ``regions.reports``: an officer's waits for verification, an admin's is
+    verified on entry. Returns the response, or None with the refusal on the form."""
+    data = form.cleaned_data
+    try:
+        reports.mpp_change_submit(
+            user=request.user, mpp=mpp, version=data["version"] or 0, note=data["note"], evidence=data["evidence"],
+            **fields,
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    if is_admin(request.user):
+        messages.success(request, _("Perubahan disimpan dan terverifikasi saat dicatat."))
+    else:
+        messages.success(request, _("Laporan dikirim dan menunggu verifikasi kementerian; angka terverifikasi "
+                                    "berubah setelah diverifikasi."))
+    return redirect(mpp)
 
 
 class _MppChangeMixin(MemberRequiredMixin):
@@ -113,37 +135,28 @@ class MppUpdateView(_MppChangeMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
-        try:
-            services.mpp_update(
-                user=self.request.user, mpp=self.mpp, version=form.cleaned_data["version"] or 0,
-                note=form.cleaned_data["note"], **form.changed_values(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Data MPP disimpan."))
-        return redirect(self.mpp)
+        return _submitted(self.request, self.mpp, form, **form.changed_values()) or self.form_invalid(form)
 
 
 class MppStatusView(_MppChangeMixin, FormView):
     form_class = MppStatusForm
     template_name = "regions/mpp_status_form.html"
 
-    def get_initial(self):
-        return {"version": self.mpp.version, "inaugurated_on": self.mpp.inaugurated_on}
+    def moves(self):
+        return lifecycle.moves(current=self.mpp.status, is_admin=is_admin(self.request.user))
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"mpp": self.mpp, "moves": self.moves()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(refused=[m for m in self.moves() if not m.allowed], **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
-            services.mpp_status_update(
-                user=self.request.user, mpp=self.mpp, status=data["status"], note=data["note"],
-                inaugurated_on=data["inaugurated_on"], evidence=data["evidence"], version=data["version"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Status MPP diperbarui."))
-        return redirect(self.mpp)
+        # Counts left empty keep the recorded ones.
+        fields = {name: data[name] for name in ("inaugurated_on", "tenant_count", "service_count")
+                  if data[name] is not None or name == "inaugurated_on"}
+        return _submitted(self.request, self.mpp, form, status=data["status"], **fields) or self.form_invalid(form)
 
 
 class MppCreateView(MemberRequiredMixin, FormView):
@@ -164,7 +177,7 @@ class MppCreateView(MemberRequiredMixin, FormView):
     def form_valid(self, form):
         fields = {k: v for k, v in form.cleaned_data.items() if k in form._meta.fields and k != "name"}
         try:
-            mpp = services.mpp_create(user=self.request.user, region=self.region, name=form.cleaned_data["name"], **fields)
+            mpp = reports.mpp_record(user=self.request.user, region=self.region, name=form.cleaned_data["name"], **fields)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -181,7 +194,7 @@ def mpp_evidence(request, pk: int, update_pk: int):
     update = get_object_or_404(selectors.mpp_status_updates(mpp=mpp), pk=update_pk)
     if not update.evidence:
         raise Http404
-    return FileResponse(update.evidence.open("rb"), filename=update.evidence.name.rsplit("/", 1)[-1])
+    return document_response(update.evidence, download_stem=f"bukti-mpp-{mpp.pk}-{update.pk}")
 
 
 class OfficerHomeView(MemberRequiredMixin, TemplateView):
@@ -189,7 +202,7 @@ class OfficerHomeView(MemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            regions=selectors.officer_regions(user=self.request.user),
+            regions=report_selectors.officer_home_regions(user=self.request.user),
             stale_days=selectors.STALE_AFTER_DAYS, **kwargs,
         )
 

@@ -122,6 +122,12 @@ def analyst(registry):
 
 
 @pytest.fixture
+def verifier(registry):
+    """A ministry verifier: staff given the verifier role by an admin."""
+    return _actor("verifikator", Role.VERIFIER)
+
+
+@pytest.fixture
 def batu_officer(registry):
     """The DPMPTSP officer of Kota Batu (35.79)."""
     return _actor("petugas-batu", Role.OFFICER, ["35.79"])

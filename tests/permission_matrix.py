@@ -1,14 +1,15 @@
 """The permission matrix: for every route of the URLconf (by name), the outcome each role gets per method.
 
 Roles, in this order: anonymous, ministry staff (analyst), the officer of the record's region (Kota Batu),
-an officer of another region (Kota Malang), an admin. Outcomes: "ok" 2xx or a redirect elsewhere than
+an officer of another region (Kota Malang), an admin, and a ministry verifier (only the routes whose
+entries name six outcomes ask the verifier). Outcomes: "ok" 2xx or a redirect elsewhere than
 the login page; "login" a redirect to the login page; "unauth" 401/403 for an anonymous API call;
 "forbidden" 403; "not_found" 404; "not_allowed" 405; "invalid" 400 (the matrix posts empty bodies, so a
 permitted write is refused for its content); "unsupported" 415. ``kwargs`` name fixture objects of
 tests/mpp_portal/test_permission_matrix.py. The admin site, static and media files are not listed; the
 API schema and docs are public by design.
 """
-ROLES = ("anonymous", "analyst", "batu_officer", "malang_officer", "admin_user")
+ROLES = ("anonymous", "analyst", "batu_officer", "malang_officer", "admin_user", "verifier")
 
 ROUTES = {
     "home": {
@@ -181,10 +182,11 @@ ROUTES = {
         "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid"),
         "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
+    # The admin never changed the party's content (the matrix's empty PATCH is no edit), so may sign off.
     "agreement-party-sign-off": {
         "kwargs": {"pk": "pks_party"},
         "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "forbidden"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "ok"),
         "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     "mou-coverage": {
@@ -505,6 +507,16 @@ ROUTES = {
         "GET": ("login", "ok", "ok", "ok", "ok"),
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
+    "mou:document": {
+        "kwargs": {"pk": "pks"},
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "mou:amendment-document": {
+        "kwargs": {"pk": "pks", "amendment_pk": "amendment"},
+        "GET": ("login", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
     "mou:edit": {
         "kwargs": {"pk": "pks"},
         "GET": ("login", "forbidden", "ok", "forbidden", "ok"),
@@ -528,7 +540,7 @@ ROUTES = {
     "mou:party-sign-off": {
         "kwargs": {"pk": "pks_party"},
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "forbidden"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
     },
     "mou:party-revoke": {
         "kwargs": {"pk": "pks_party"},
@@ -564,7 +576,8 @@ ROUTES = {
     "quality:mpp-oss": {
         "kwargs": {"pk": "batu_mpp"},
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        "POST": ("login", "forbidden", "ok", "forbidden", "ok"),
+        # An empty form changes nothing: for an officer that is an empty report, refused; an admin's is a no-op.
+        "POST": ("login", "forbidden", "invalid", "forbidden", "ok"),
     },
     "quality:readiness-check": {
         "kwargs": {"pk": "batu_mpp", "criterion": "criterion"},
@@ -575,5 +588,172 @@ ROUTES = {
         "kwargs": {"pk": "readiness_check"},
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
+    },
+    # Officers' reports and their verification (issue 14).
+    "regions:report-queue": {
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+    },
+    "regions:report-detail": {
+        "kwargs": {"pk": "report"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+    },
+    "regions:report-evidence": {
+        "kwargs": {"pk": "report"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "regions:report-batch": {
+        "kwargs": {"pk": "report_batch"},
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "not_found", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "report-list": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "invalid", "invalid", "invalid", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "report-detail": {
+        "kwargs": {"pk": "report"},
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "report-bulk-verify": {
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "report-return": {
+        "kwargs": {"pk": "report"},
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "report-verify": {
+        "kwargs": {"pk": "report"},
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        # The admin verifies the report (an empty body is a verification without a note); then it is done.
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "report-batch-detail": {
+        "kwargs": {"pk": "report_batch"},
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_found", "ok"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    # Monthly operations reports (issue 18): entered by officers (and admins), decided by verifiers.
+    "operations:dashboard": {
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "operations:reports": {
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "operations:report-create": {
+        "GET": ("login", "forbidden", "ok", "ok", "ok", "forbidden"),
+        "POST": ("login", "forbidden", "invalid", "invalid", "invalid", "forbidden"),
+    },
+    "operations:report": {
+        "kwargs": {"pk": "operations_report"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
+    },
+    "operations:import": {
+        "GET": ("login", "forbidden", "ok", "ok", "ok", "forbidden"),
+        "POST": ("login", "forbidden", "invalid", "invalid", "invalid", "forbidden"),
+    },
+    "operations:flags": {
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations:flag-resolve": {
+        "kwargs": {"pk": "operations_flag"},
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        # Without a note the page goes back to the flag list with the error; nothing is resolved.
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+    },
+    "operations:missing": {
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "operations:mpp": {
+        "kwargs": {"pk": "batu_mpp"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:operations-figure-export": {
+        "kwargs": {"fmt": "csv"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "dashboards:operations-report-export": {
+        "kwargs": {"fmt": "csv"},
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
+    "operations-report-list": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "invalid", "invalid", "invalid", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "operations-report-detail": {
+        "kwargs": {"pk": "operations_report"},
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "operations-report-verify": {
+        "kwargs": {"pk": "operations_report"},
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        # The admin verifies the report (an empty body is a verification without a note); then it is done.
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations-report-return": {
+        "kwargs": {"pk": "operations_report"},
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations-flag-list": {
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations-flag-detail": {
+        "kwargs": {"pk": "operations_flag"},
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations-flag-resolve": {
+        "kwargs": {"pk": "operations_flag"},
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+    },
+    "operations-figures": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "operations-visitors": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "operations-missing": {
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+    },
+    "operations-import": {
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "unsupported", "unsupported", "unsupported", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
     },
 }

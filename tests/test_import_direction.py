@@ -1,6 +1,6 @@
-"""Apps depend one way (README, "Architecture"): mpp_portal is the base, regions builds on it, commitments, mou
-and quality build on regions, dashboards on all of them, and the open data on all of those. News travels upward as events
-(``mpp_portal.events``), never as an import. This reads the imports of every .py file of every app package."""
+"""Apps depend one way (README, "Architecture"): mpp_portal is the base, regions builds on it, commitments, mou,
+quality and operations build on regions, dashboards on all of them, and the open data on all of those. News travels
+upward as events (``mpp_portal.events``), never as an import. This reads the imports of every .py file of every app package."""
 import ast
 from pathlib import Path
 
@@ -14,7 +14,8 @@ MAY_IMPORT = {
     "commitments": {"mpp_portal", "regions"},
     "mou": {"mpp_portal", "regions"},
     "quality": {"mpp_portal", "regions"},
-    "dashboards": {"mpp_portal", "regions", "commitments", "mou", "quality"},
+    "operations": {"mpp_portal", "regions"},
+    "dashboards": {"mpp_portal", "regions", "commitments", "mou", "quality", "operations"},
     "opendata": {"mpp_portal", "regions", "commitments", "mou", "quality", "dashboards"},
 }
 APPS = set(MAY_IMPORT)

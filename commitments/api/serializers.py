@@ -74,6 +74,10 @@ class ImportRequestSerializer(serializers.Serializer):
     officiated_by = serializers.CharField(required=False, allow_blank=True, default="")
     place = serializers.CharField(required=False, allow_blank=True, default="")
     counterpart = serializers.CharField(required=False, allow_blank=True, default="")
+    source = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000,
+        help_text="Citation or URL of the data; required unless every row fills the source column.",
+    )
 
     MAX_BYTES = 2 * 1024 * 1024
 

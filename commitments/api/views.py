@@ -85,6 +85,6 @@ class ImportView(APIView):
         report = import_run(
             kind=data["kind"], user=request.user, content=upload.read(), filename=upload.name,
             event_date=data["event_date"], officiated_by=data["officiated_by"], place=data["place"],
-            counterpart=data["counterpart"], dry_run=data["dry_run"],
+            counterpart=data["counterpart"], source=data["source"], dry_run=data["dry_run"],
         )
         return import_response(report)

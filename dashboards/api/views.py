@@ -11,15 +11,18 @@ from dashboards.forms import LaggingFilterForm
 from dashboards.lagging import lagging_list
 from mpp_portal.api import PortalMemberPermission
 from mpp_portal.http_cache import conditional, etag_for
+from mpp_portal.inputs import query_int
 from regions.models import Region
+from regions.report_selectors import pending_counts
 
-from .serializers import LaggingRegionSerializer, ProgressLatestSerializer, SnapshotSerializer
+from .serializers import FIGURE_DEFINITIONS, LaggingRegionSerializer, ProgressLatestSerializer, SnapshotSerializer
 
 INCLUDES = ("provinces", "series")
 INCLUDE_PARAMETER = OpenApiParameter(
     "include", OpenApiTypes.STR, description=(
         "Comma-separated extras, none by default: `provinces` adds each target's per-province figures, "
-        "`series` its monthly cumulative series (e.g. `?include=provinces,series`)."),
+        "`series` its monthly cumulative series and the series' demo share (e.g. `?include=provinces,series`). "
+        "The other figures and their demo share are always given."),
     enum=["provinces", "series", "provinces,series"],
 )
 
@@ -44,15 +47,16 @@ def _targets(*, run_id: int, includes: tuple[str, ...]) -> list[dict]:
                 provinces.setdefault(snapshot.target_id, []).append(snapshot)
         for snapshot in nationals:
             snapshot.provinces = provinces.get(snapshot.target_id, [])
-        targets = ProgressLatestSerializer({"computed_at": None, "stale": False, "targets": nationals},
-                                           context={"include": includes}).data["targets"]
+        targets = ProgressLatestSerializer({"computed_at": None, "stale": False, "definitions": {},
+                                            "targets": nationals}, context={"include": includes}).data["targets"]
         cache.set(key, targets, selectors.LATEST_TIMEOUT)
     return targets
 
 
 class ProgressLatestView(APIView):
     """The latest snapshot: for each active target its national figures and staleness; per-province
-    figures and the monthly series only when asked for with ``?include=provinces,series``."""
+    figures and the monthly series only when asked for with ``?include=provinces,series``. Figures count
+    recorded records only; the demo share is apart in ``demo_*``; ``definitions`` says what each figure counts."""
 
     permission_classes = [PortalMemberPermission]
 
@@ -60,13 +64,17 @@ class ProgressLatestView(APIView):
     def get(self, request):
         latest = selectors.snapshot_latest()
         if latest is None:
-            return Response(ProgressLatestSerializer({"computed_at": None, "stale": True, "targets": []}).data)
+            return Response(ProgressLatestSerializer({"computed_at": None, "stale": True, "targets": [],
+                                                      "definitions": FIGURE_DEFINITIONS,
+                                                      "pending_verification": pending_counts()}).data)
         includes = _includes(request)
+        pending = pending_counts()
 
         targets = [dict(target, stale=latest.stale) for target in _targets(run_id=latest.run_id, includes=includes)]
         data = {"computed_at": serializers.DateTimeField().to_representation(latest.computed_at),
-                "stale": latest.stale, "targets": targets}
-        etag = etag_for("api-progress", latest.run_id, latest.stale, includes)
+                "stale": latest.stale, "definitions": FIGURE_DEFINITIONS, "targets": targets,
+                "pending_verification": pending}
+        etag = etag_for("api-progress", latest.run_id, latest.stale, includes, sorted(pending.items()))
         return conditional(request, lambda: Response(data), etag=etag, last_modified=latest.computed_at,
                            public=False)
 
@@ -79,8 +87,8 @@ class ProgressHistoryView(generics.ListAPIView):
 
     def get_queryset(self):
         queryset = selectors.snapshot_history()
-        target = self.request.query_params.get("target", "")
-        return queryset.filter(target_id=int(target)) if target.isdigit() else queryset
+        target = query_int(self.request.query_params, "target", minimum=1, maximum=2**63 - 1)
+        return queryset if target is None else queryset.filter(target_id=target)
 
 
 @extend_schema(parameters=[

@@ -1,6 +1,9 @@
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mou.models import Agreement, AgreementParty, Amendment, Clause, Institution, ServicePlacement, SignOffRevocation
+from mpp_portal.limits import INT_MAX
 from regions.models import Mpp
 
 
@@ -64,17 +67,30 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 class PlacementCreateSerializer(serializers.Serializer):
     institution = serializers.PrimaryKeyRelatedField(queryset=Institution.objects.all())
-    service_count = serializers.IntegerField(min_value=1)
+    service_count = serializers.IntegerField(min_value=1, max_value=INT_MAX)
     signatory_title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     signatory_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     signed_on = serializers.DateField(required=False, allow_null=True, default=None)
     services = serializers.CharField(required=False, allow_blank=True, default="")
     rooms = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     service_days = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    staff_count = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None)
+    staff_count = serializers.IntegerField(min_value=0, max_value=INT_MAX, required=False, allow_null=True, default=None)
+
+
+def _absolute(serializer, url: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 class AmendmentSerializer(serializers.ModelSerializer):
+    document = serializers.SerializerMethodField(help_text="Link to the document (members only, a download).")
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_document(self, amendment) -> str | None:
+        if not amendment.document:
+            return None
+        return _absolute(self, reverse("mou:amendment-document", args=[amendment.agreement_id, amendment.pk]))
+
     class Meta:
         model = Amendment
         fields = ["id", "number", "dated", "note", "document", "created_at"]
@@ -83,7 +99,7 @@ class AmendmentSerializer(serializers.ModelSerializer):
 
 class AgreementSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="mpp.region.code", read_only=True, default=None, allow_null=True)
-    document = serializers.FileField(read_only=True, allow_null=True)
+    document = serializers.SerializerMethodField(help_text="Link to the document (members only, a download).")
     party_count = serializers.IntegerField(read_only=True)
     signed_off_count = serializers.IntegerField(read_only=True)
 
@@ -93,6 +109,10 @@ class AgreementSerializer(serializers.ModelSerializer):
             "id", "kind", "number", "title", "signed_on", "place", "term_years", "expires_on", "status", "mpp",
             "region", "document", "party_count", "signed_off_count", "is_demo",
         ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_document(self, agreement) -> str | None:
+        return _absolute(self, reverse("mou:document", args=[agreement.pk])) if agreement.document else None
 
 
 class AgreementDetailSerializer(AgreementSerializer):

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from mpp_portal.limits import INT_MAX
 from quality.models import (
     DigitalPilot,
     Evaluation,
@@ -92,11 +93,11 @@ class DigitalStatusSerializer(serializers.Serializer):
     digital_status = serializers.ChoiceField(choices=Mpp.DigitalStatus.choices)
     digital_since = serializers.DateField(required=False, allow_null=True, default=None)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=INT_MAX)
 
 
 class OssIntegrationSerializer(serializers.Serializer):
     oss_integrated = serializers.BooleanField()
     oss_integrated_on = serializers.DateField(required=False, allow_null=True, default=None)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=INT_MAX)

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from mpp_portal.access import is_ministry
 from mpp_portal.api import AdminWritePermission, PortalMemberPermission, import_response
+from mpp_portal.inputs import query_int
 from quality import selectors, services
 from quality.filters import (
     DigitalPilotFilterSet,
@@ -19,6 +20,8 @@ from quality.filters import (
 )
 from quality.imports import evaluations_import, fiscal_capacity_import
 from quality.models import EvaluationCategory, ReadinessCriterion
+from regions.api.reports import ReportSerializer
+from regions.models import MppReport
 
 from . import serializers as s
 
@@ -140,15 +143,21 @@ class MppQualityViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        service(mpp=mpp, user=request.user, note=data["note"], version=data["version"],
-                **{arg: data[field] for arg, field in names.items()})
+        written = service(mpp=mpp, user=request.user, note=data["note"], version=data["version"],
+                          **{arg: data[field] for arg, field in names.items()})
+        if isinstance(written, MppReport) and written.state == MppReport.State.REPORTED:
+            # An officer's change waits for verification: the answer is the report (as for /api/mpps/).
+            return Response(ReportSerializer(written, context={"request": request}).data,
+                            status=status.HTTP_202_ACCEPTED)
         return Response(self.get_serializer(self.get_queryset().get(pk=mpp.pk)).data)
 
+    @extend_schema(request=s.DigitalStatusSerializer, responses={200: s.DigitalStatusSerializer, 202: ReportSerializer})
     @action(detail=True, methods=["post"], url_path="digital-status", serializer_class=s.DigitalStatusSerializer)
     def digital_status(self, request, pk=None):
         return self._change(request, s.DigitalStatusSerializer, services.mpp_digital_status_set,
                             digital_status="digital_status", digital_since="digital_since")
 
+    @extend_schema(request=s.OssIntegrationSerializer, responses={200: s.OssIntegrationSerializer, 202: ReportSerializer})
     @action(detail=True, methods=["post"], url_path="oss", serializer_class=s.OssIntegrationSerializer)
     def oss(self, request, pk=None):
         return self._change(request, s.OssIntegrationSerializer, services.mpp_oss_integration_set,
@@ -162,12 +171,11 @@ class QualitySummaryView(APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        year = request.query_params.get("year")
-        year = int(year) if year and year.isdigit() else None
+        year = query_int(request.query_params, "year", minimum=2017, maximum=2100)
         distribution = selectors.quality_distribution(year=year)
         readiness = selectors.readiness_by_criterion()
         fiscal = selectors.regions_without_operating_mpp_by_fiscal_class(
-            int(request.query_params["fiscal_year"]) if request.query_params.get("fiscal_year", "").isdigit() else None)
+            query_int(request.query_params, "fiscal_year", minimum=2000, maximum=2100))
         return Response({
             "quality_distribution": {
                 "categories": [c.key for c in distribution["categories"]],

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from mpp_portal.limits import INT_MAX
 from mpp_portal.models import ChangeRecord
 from regions.models import Mpp, Province, Region, StatusUpdate
 
@@ -16,12 +17,15 @@ class ProvinceSerializer(serializers.ModelSerializer):
 class RegionSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code", read_only=True)
     province_name = serializers.CharField(source="province.name", read_only=True)
-    stage = serializers.ChoiceField(choices=Region.Stage.choices, read_only=True)
-    mpp_count = serializers.IntegerField(read_only=True)
+    stage = serializers.ChoiceField(choices=Region.Stage.choices, read_only=True,
+                                    help_text="Stage derived from recorded (non-demo) MPPs and commitments.")
+    mpp_count = serializers.IntegerField(read_only=True, help_text="Recorded (non-demo) MPP records of the region.")
+    demo_mpp_count = serializers.IntegerField(read_only=True, help_text="Demo MPP records (contoh): not in mpp_count.")
 
     class Meta:
         model = Region
-        fields = ["code", "name", "kind", "province", "province_name", "is_dki_administrative", "stage", "mpp_count"]
+        fields = ["code", "name", "kind", "province", "province_name", "is_dki_administrative", "stage", "mpp_count",
+                  "demo_mpp_count"]
 
 
 class MppSerializer(serializers.ModelSerializer):
@@ -30,15 +34,27 @@ class MppSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code", read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True)
     province = serializers.CharField(source="region.province.code", read_only=True)
+    tenant_count = serializers.IntegerField(read_only=True, allow_null=True,
+                                            help_text="Tenant agencies (instansi/UPP); null when no source gives it.")
+    service_count = serializers.IntegerField(read_only=True, allow_null=True,
+                                             help_text="Services (layanan); null when no source gives it.")
 
     class Meta:
         model = Mpp
         fields = [
             "id", "region", "region_name", "province", "name", "address", "status", "inaugurated_on",
             "inauguration", "tenant_count", "service_count", "oss_integrated", "oss_integrated_on",
-            "digital_status", "digital_since", "latitude", "longitude", "is_demo", "version", "updated_at",
+            "digital_status", "digital_since", "latitude", "longitude", "counts_unknown", "source", "is_demo",
+            "version", "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.counts_unknown:
+            # No source gives them: unknown, not zero.
+            data["tenant_count"] = data["service_count"] = None
+        return data
 
 
 class MppWriteSerializer(serializers.ModelSerializer):
@@ -46,8 +62,13 @@ class MppWriteSerializer(serializers.ModelSerializer):
 
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all(), required=False)
     status = serializers.ChoiceField(choices=Mpp.Status.choices, required=False)
-    version = serializers.IntegerField(required=False, min_value=1)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    # Parsed without bounds: the services report out-of-range values together with every other error.
+    tenant_count = serializers.IntegerField(required=False)
+    service_count = serializers.IntegerField(required=False)
+    latitude = serializers.DecimalField(max_digits=12, decimal_places=6, required=False, allow_null=True)
+    longitude = serializers.DecimalField(max_digits=12, decimal_places=6, required=False, allow_null=True)
 
     class Meta:
         model = Mpp
@@ -66,7 +87,7 @@ class MppStatusSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
     inaugurated_on = serializers.DateField(required=False, allow_null=True, default=None)
     evidence = serializers.FileField(required=False, allow_null=True, default=None)
-    version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    version = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=INT_MAX)
 
 
 class StatusUpdateSerializer(serializers.ModelSerializer):

@@ -6,10 +6,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from mpp_portal.access import is_admin
 from mpp_portal.api import PortalMemberPermission
-from regions import selectors, services
+from regions import reports, selectors
 from regions.filters import MppFilterSet, ProvinceFilterSet, RegionFilterSet
 
+from .reports import ReportSerializer
 from .serializers import (
     ChangeRecordSerializer,
     MppSerializer,
@@ -50,6 +52,8 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     """The MPPs. Everyone with a portal role reads all; officers write their own regions' MPPs, admins all.
 
     PATCH needs the ``version`` read (409 when stale). Status moves: ``POST /api/mpps/{id}/status/``.
+    An officer's PATCH or status move is a report waiting for verification (202, the report; see
+    ``/api/reports/``); an admin's is verified on entry (the MPP, or the status update).
     """
 
     serializer_class = MppSerializer
@@ -68,10 +72,10 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
             raise ValidationError({"region": [_("Wilayah wajib diisi.")]})
         data.pop("version", None)
         data.pop("note", None)
-        mpp = services.mpp_create(user=request.user, region=region, name=data.pop("name", ""), **data)
+        mpp = reports.mpp_record(user=request.user, region=region, name=data.pop("name", ""), **data)
         return Response(MppSerializer(mpp).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=MppWriteSerializer, responses={200: MppSerializer, 409: None})
+    @extend_schema(request=MppWriteSerializer, responses={200: MppSerializer, 202: ReportSerializer, 409: None})
     def partial_update(self, request, *args, **kwargs):
         mpp = self.get_object()
         data = self._parsed(request, MppWriteSerializer(data=request.data, partial=True))
@@ -79,16 +83,28 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
         if version is None:
             raise ValidationError({"version": [_("Versi data yang Anda baca wajib dikirim.")]})
         note = data.pop("note", "")
-        mpp = services.mpp_update(user=request.user, mpp=mpp, version=version, note=note, **data)
-        return Response(MppSerializer(mpp).data)
+        if "status" in data:
+            raise ValidationError({"status": [_("Status diubah lewat POST /api/mpps/{id}/status/.")]})
+        report = reports.mpp_change_submit(user=request.user, mpp=mpp, version=version, note=note, **data)
+        if not is_admin(request.user):
+            return self._waiting(report)
+        return Response(MppSerializer(selectors.mpp_get(user=request.user, pk=mpp.pk)).data)
 
-    @extend_schema(request=MppStatusSerializer, responses={201: StatusUpdateSerializer, 409: None})
+    @extend_schema(request=MppStatusSerializer, responses={201: StatusUpdateSerializer, 202: ReportSerializer, 409: None})
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser, FormParser])
     def status(self, request, pk=None):
         mpp = self.get_object()
         data = self._parsed(request, MppStatusSerializer(data=request.data))
-        update = services.mpp_status_update(user=request.user, mpp=mpp, **data)
+        inaugurated_on = data.pop("inaugurated_on")
+        fields = {"inaugurated_on": inaugurated_on} if inaugurated_on is not None else {}
+        report = reports.mpp_change_submit(user=request.user, mpp=mpp, **data, **fields)
+        if not is_admin(request.user) or report.kind != report.Kind.STATUS:
+            return self._waiting(report)
+        update = selectors.mpp_status_updates(mpp=mpp).first()
         return Response(StatusUpdateSerializer(update, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+    def _waiting(self, report):
+        return Response(ReportSerializer(report, context={"request": self.request}).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(responses=ChangeRecordSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -25,7 +25,9 @@ EVIDENCE_PDF = (
 )
 
 
-def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(page, shot, batu_officer, tmp_path):
+def test_the_batu_officer_reports_two_changes_and_sees_them_waiting_on_the_mpps_history(
+    page, shot, batu_officer, tmp_path
+):
     mpp = mpp_create(user=None, region=Region.objects.get(code="35.79"), name="MPP Among Warga", tenant_count=3)
     evidence = tmp_path / "berita-acara-komitmen.pdf"
     evidence.write_bytes(EVIDENCE_PDF)
@@ -41,16 +43,17 @@ def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(pa
     page.get_by_label("Instansi/UPP").fill("14")
     page.get_by_label("Catatan perubahan").fill("Dua instansi vertikal bergabung")
     shot(page, "journey1_02_ubah_data")
-    page.get_by_role("button", name="Simpan").click()
+    page.get_by_role("button", name="Kirim laporan").click()
     page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
 
     page.get_by_role("link", name="Perbarui status").click()
-    page.get_by_label("Status baru").select_option(label="Komitmen")
+    assert page.get_by_label(re.compile("^Tetap Direncanakan")).is_checked()  # starts on the current status
+    page.get_by_label("Komitmen", exact=True).check()
     page.get_by_label("Catatan / alasan").fill("Komitmen ditandatangani Wali Kota Batu")
     page.get_by_label(re.compile("^Bukti")).set_input_files(str(evidence))
     shot(page, "journey1_03_perbarui_status")
     assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
-    page.get_by_role("button", name="Simpan status").click()
+    page.get_by_role("button", name="Kirim laporan").click()
     page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
     shot(page, "journey1_04_riwayat")
 
@@ -59,13 +62,14 @@ def test_the_batu_officer_updates_an_mpp_and_sees_both_changes_on_its_history(pa
     assert "Dua instansi vertikal bergabung" in timeline
     assert "Direncanakan → Komitmen" in timeline
     assert "Komitmen ditandatangani Wali Kota Batu" in timeline
-    status_history = page.locator("table.data").inner_text()
-    assert "Komitmen ditandatangani Wali Kota Batu" in status_history
+    reports = page.locator("section[aria-labelledby=reports-title]").inner_text()
+    assert reports.count("Menunggu verifikasi") == 2, reports
     # The evidence opens inline in a browser's PDF viewer; fetch it with the officer's session instead.
-    evidence_response = page.request.get(page.get_by_role("link", name="Unduh").get_attribute("href"))
+    page.locator("section[aria-labelledby=reports-title] a").last.click()
+    evidence_response = page.request.get(page.get_by_role("link", name="Unduh bukti").get_attribute("href"))
     assert evidence_response.ok and evidence_response.body() == EVIDENCE_PDF
-    mpp.refresh_from_db()
-    assert (mpp.tenant_count, mpp.status) == (14, Mpp.Status.COMMITTED)
+    mpp.refresh_from_db()  # the verified record waits for the ministry's verification
+    assert (mpp.tenant_count, mpp.status) == (3, Mpp.Status.PLANNED)
 
 
 def _operating_count(page) -> int:
@@ -198,3 +202,66 @@ def test_the_dashboard_region_list_and_mpp_page_are_accessible_on_a_375px_phone(
         if name == "dasbor":
             assert _operating_count(page) >= 1  # the smoke ran over the real tiles and chart
     assert problems == {"dasbor": [], "wilayah": [], "mpp": []}
+
+
+def test_the_malang_officer_reports_an_inauguration_the_verifier_verifies_it_and_the_dashboard_counts_it(
+    chromium, live_server, page, shot, malang_officer, verifier, seeded_targets, tmp_path
+):
+    mpp = mpp_create(user=None, region=Region.objects.get(code="35.73"), name="MPP Kota Malang",
+                     status=Mpp.Status.PREPARING, tenant_count=18, service_count=120)
+    progress_recompute()
+    evidence = tmp_path / "berita-acara-peresmian.pdf"
+    evidence.write_bytes(EVIDENCE_PDF)
+
+    # The officer, on a 375px phone: lands on Wilayah saya, reports the inauguration with its evidence.
+    page.set_viewport_size({"width": 375, "height": 812})
+    log_in(page, malang_officer)
+    assert page.url.endswith(reverse("regions:mine"))
+    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
+    shot(page, "journey5_01_wilayah_saya_375px")
+    page.get_by_role("link", name="Perbarui status").click()
+    page.get_by_label(re.compile("^Beroperasi — perlu")).check()
+    page.get_by_role("textbox", name="Tanggal peresmian").fill("2025-06-10")
+    page.get_by_label("Catatan / alasan").fill("Diresmikan Wali Kota Malang")
+    page.get_by_label(re.compile("^Bukti")).set_input_files(str(evidence))
+    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
+    shot(page, "journey5_02_lapor_peresmian_375px")
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.wait_for_url("**" + reverse("regions:mpp-detail", args=[mpp.pk]))
+    page.goto(reverse("regions:mine"))
+    assert "menunggu verifikasi" in page.locator("main").inner_text()
+    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == []
+    mpp.refresh_from_db()
+    assert mpp.status == Mpp.Status.PREPARING
+
+    # The verifier sees the figure without it, the report waiting, and verifies it.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    desk = context.new_page()
+    log_in(desk, verifier)
+    desk.goto(reverse("dashboards:national"))
+    before = _operating_count(desk)
+    assert "+ 1 MPP beroperasi menunggu verifikasi" in desk.locator("main").inner_text()
+    shot(desk, "journey5_03_dasbor_menunggu", full_page=False)
+    desk.get_by_role("link", name="Verifikasi").first.click()
+    desk.wait_for_url("**" + reverse("regions:report-queue"))
+    shot(desk, "journey5_04_antrean")
+    desk.locator("main table.data a").first.click()
+    changes = desk.locator("section[aria-labelledby=changes-title]").inner_text()
+    assert "Persiapan" in changes and "Beroperasi" in changes and "Unduh bukti" in changes
+    shot(desk, "journey5_05_laporan")
+    desk.get_by_label("Catatan / alasan").fill("Sesuai berita acara")
+    desk.get_by_role("button", name="Verifikasi", exact=True).click()
+    desk.wait_for_url("**" + reverse("regions:report-queue"))
+    assert "Laporan diverifikasi" in desk.locator("main").inner_text()
+
+    # The verification queued a recompute; run it as the worker would, then the figure moves.
+    queued = RecomputeRun.objects.get(state=RecomputeRun.State.QUEUED)
+    assert progress_recompute().pk == queued.pk
+    desk.goto(reverse("dashboards:national"))
+    shot(desk, "journey5_06_dasbor_sesudah", full_page=False)
+    assert _operating_count(desk) == before + 1
+    assert "menunggu verifikasi" not in desk.locator("main").inner_text()
+    context.close()
+    mpp.refresh_from_db()
+    assert (mpp.status, mpp.inaugurated_on) == (Mpp.Status.OPERATING, datetime.date(2025, 6, 10))

@@ -89,7 +89,8 @@ def test_upload_preview_and_confirm_import_mpps(registry, admin_user):
     client = client_for(admin_user)
     upload = io.BytesIO(b"region,name,tenant_count,service_count\nKota Batu,Among Warga,26,207\nKab. Magelang,,,\n")
     upload.name = "mpp.csv"
-    preview = client.post("/peristiwa/impor/", {"kind": "mpps", "file": upload, "event_date": "2022-12-05"})
+    preview = client.post("/peristiwa/impor/", {"kind": "mpps", "file": upload, "event_date": "2022-12-05",
+                                                 "source": "nasional.kompas.com, 5 Dec 2022"})
     text = preview.content.decode()
     assert preview.status_code == 200 and "Pratinjau" in text and "2 dibuat" in text
     assert not Mpp.objects.exists()
@@ -103,7 +104,7 @@ def test_a_failing_upload_shows_every_error_and_offers_no_confirmation(registry,
     client = client_for(admin_user)
     upload = io.BytesIO(b"region\nKediri\nAtlantis\n")
     upload.name = "mpp.csv"
-    text = client.post("/peristiwa/impor/", {"kind": "mpps", "file": upload}).content.decode()
+    text = client.post("/peristiwa/impor/", {"kind": "mpps", "file": upload, "source": "uji"}).content.decode()
     assert "baris 2" in text and "baris 3" in text and "Simpan perubahan ini" not in text
     assert client.post("/peristiwa/impor/", {"confirm": "1"}).status_code == 302
     assert not Mpp.objects.exists()

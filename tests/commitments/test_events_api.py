@@ -77,21 +77,24 @@ def csv_upload(text: str, name="data.csv"):
     return upload
 
 
+SOURCE = "tabloidjawatimur.com, 2 Mar 2021"
+
+
 def test_the_import_endpoint_dry_runs_by_default_then_saves(registry, admin_user):
     client = api_for(admin_user)
     text = "region,signatory_name,signatory_title,outcome\nKota Malang,Sutiaji,Wali Kota,signed\n"
-    dry = client.post("/api/imports/", {"kind": "commitments", "event_date": "2021-03-02",
+    dry = client.post("/api/imports/", {"kind": "commitments", "event_date": "2021-03-02", "source": SOURCE,
                                         "file": csv_upload(text)}, format="multipart")
     assert dry.status_code == 200 and dry.json()["dry_run"] is True and len(dry.json()["created"]) == 1
     assert not Commitment.objects.exists()
     saved = client.post("/api/imports/", {"kind": "commitments", "event_date": "2021-03-02", "dry_run": "false",
-                                          "file": csv_upload(text)}, format="multipart")
+                                          "source": SOURCE, "file": csv_upload(text)}, format="multipart")
     assert saved.status_code == 200 and Commitment.objects.count() == 1
 
 
 def test_the_import_endpoint_reports_row_errors_with_400_and_refuses_non_admins(registry, admin_user, analyst):
     failing = api_for(admin_user).post("/api/imports/", {
-        "kind": "mpps", "dry_run": "false", "file": csv_upload("region\nKota Batu\nSerang\n"),
+        "kind": "mpps", "dry_run": "false", "source": SOURCE, "file": csv_upload("region\nKota Batu\nSerang\n"),
     }, format="multipart")
     assert failing.status_code == 400
     assert [(e["line"], e["field"]) for e in failing.json()["errors"]] == [(3, "region")]

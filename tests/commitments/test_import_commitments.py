@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 HEADER = "region,signatory_name,signatory_title,outcome,absence_reason,target_year\n"
 
 
+SOURCE = "tabloidjawatimur.com, 2 Mar 2021"
+
+
 def write_csv(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "komitmen.csv"
     path.write_text(HEADER + text, encoding="utf-8")
@@ -21,7 +24,8 @@ def write_csv(tmp_path: Path, text: str) -> Path:
 def run(path: Path, *args) -> str:
     out = io.StringIO()
     try:
-        call_command("import_commitments", str(path), "--event-date", "2021-03-02", *args, stdout=out)
+        call_command("import_commitments", str(path), "--event-date", "2021-03-02", "--source", SOURCE, *args,
+                     stdout=out)
     except CommandError as error:
         error.output = out.getvalue()
         raise

@@ -48,7 +48,9 @@ def test_the_region_csv_uses_semicolons_a_bom_and_carries_demo_as_of_and_basis(d
     batu = next(row for row in rows if row["Kode"] == "35.79")
     assert batu["Nama"] == "Kota Batu" and batu["Tahap MPP"] == "Beroperasi" and batu["Contoh"] == "tidak"
     jember = next(row for row in rows if row["Kode"] == "35.09")
-    assert jember["Contoh"] == "ya" and jember["MPP contoh"] == "1" and jember["Tahap MPP"] == "Beroperasi"
+    # Stage and count are the recorded ones; the demo MPP is counted apart.
+    assert jember["Contoh"] == "ya" and jember["MPP contoh"] == "1" and jember["Jumlah MPP"] == "0"
+    assert jember["Tahap MPP"] == "Belum ada"
     as_of = datetime.datetime.strptime(batu["Data per"], "%Y-%m-%d %H:%M")
     assert abs(as_of - timezone.localtime().replace(tzinfo=None)) < datetime.timedelta(minutes=2)
     assert "Kemendagri" in batu["Basis"]
@@ -113,8 +115,9 @@ def test_the_province_export_comes_from_the_snapshot_with_its_basis_and_time(dem
     assert len(rows) == 38
     east_java = next(row for row in rows if row["Kode"] == "35")
     assert east_java["Provinsi"] == "Jawa Timur" and east_java["Contoh"] == "ya"
-    assert east_java["Tercapai"] == "4" and east_java["Unit sasaran"] == "38"
-    assert east_java["Cakupan (%)"] == "10,5"  # a decimal comma, as Excel set to Indonesian reads it
+    # Recorded figures, the demo share apart.
+    assert east_java["Tercapai"] == "3" and east_java["Tercapai contoh"] == "1" and east_java["Unit sasaran"] == "38"
+    assert east_java["Cakupan (%)"] == "7,9"  # a decimal comma, as Excel set to Indonesian reads it
     assert east_java["Data per"] == f"{timezone.localtime(snapshot.computed_at):%Y-%m-%d %H:%M}"
     assert east_java["Basis"].startswith("basis KemenPANRB")
     _response, body = _get(client_for(analyst), "province-export", "xlsx")
@@ -122,7 +125,7 @@ def test_the_province_export_comes_from_the_snapshot_with_its_basis_and_time(dem
     header = [cell.value for cell in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "35")
     coverage = row[header.index("Cakupan (%)")]
-    assert coverage.value == pytest.approx(10.5) and coverage.number_format == "0.0"
+    assert coverage.value == pytest.approx(7.9) and coverage.number_format == "0.0"
 
 
 def test_the_lagging_export_follows_the_lagging_filters(known_rollout, analyst):

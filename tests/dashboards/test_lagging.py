@@ -108,3 +108,10 @@ def test_the_page_runs_a_constant_handful_of_queries_however_many_regions_lag(st
     client = client_for(analyst)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("dashboards:lagging")).status_code == 200  # 500 regions lag here
+
+
+def test_a_region_operating_only_through_a_demo_mpp_is_still_lagging_with_its_demo_count(stuck, analyst):
+    demo = mpp_create("35.10", status=Mpp.Status.OPERATING)
+    Mpp.objects.filter(pk=demo.pk).update(is_demo=True)
+    row = next(row for row in lagging_list(user=analyst, province="35") if row.region.code == "35.10")
+    assert row.stage != "operating" and row.demo_mpp_count == 1 and row.has_demo

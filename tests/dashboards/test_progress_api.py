@@ -42,7 +42,10 @@ def test_the_schema_documents_the_include_parameter_and_the_optional_fields(api)
 
 
 def test_without_a_snapshot_the_progress_is_empty_and_stale(registry, analyst):
-    assert api_for(analyst).get("/api/progress/").json() == {"computed_at": None, "stale": True, "targets": []}
+    body = api_for(analyst).get("/api/progress/").json()
+    assert (body["computed_at"], body["stale"], body["targets"]) == (None, True, [])
+    assert body["pending_verification"] == {"total": 0, "operating": 0}
+    assert "recorded" in body["definitions"]["numerator"]
 
 
 def test_the_history_lists_national_snapshots_paginated(known_rollout, analyst):

@@ -24,16 +24,22 @@ def _api_stale(user) -> bool:
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_oss_edit_through_the_api_clears_the_stale_flag_once_a_real_worker_has_run(
-    registry, batu_officer, analyst, celery_worker
+    registry, batu_officer, verifier, analyst, celery_worker
 ):
     mpp = mpp_create("35.79", on=datetime.date(2022, 12, 5))
     progress_recompute()
     assert _api_stale(analyst) is False
 
+    # The officer's edit is a report; its verification is the write that changes progress.
     response = api_for(batu_officer).post(
         f"/api/mpp-quality/{mpp.pk}/oss/",
         {"oss_integrated": True, "oss_integrated_on": "2023-01-02", "version": mpp.version}, format="json")
-    assert response.status_code == 200, response.content
+    assert response.status_code == 202, response.content
+    assert _api_stale(analyst) is False  # a report waiting for verification moves no figure
+    report = response.json()
+    verified = api_for(verifier).post(f"/api/reports/{report['id']}/verify/", {"stamp": report["stamp"]},
+                                      format="json")
+    assert verified.status_code == 200, verified.content
 
     # The edit queued a run (the worker may already be on it): no waiting for the nightly job.
     assert RecomputeRun.objects.filter(trigger="change").exists()

@@ -47,7 +47,7 @@ def test_stage_counts_follow_the_region_stage_rules(known_rollout):
     assert (east_java.stage_operating, east_java.stage_preparing, east_java.stage_committed) == (3, 1, 1)
     assert east_java.mpp_count == 3
     regions = ProvinceRegionList.objects.get(run=east_java.run, province__code="35").regions
-    stages = {code: stage for code, _name, _kind, _dki, stage, _mpps in regions}
+    stages = {code: stage for code, _name, _kind, _dki, stage, *_counts in regions}
     assert stages["35.79"] == "operating" and stages["35.07"] == "preparing" and stages["35.08"] == "committed"
 
 

@@ -16,6 +16,7 @@ from dashboards.models import DigestSubscription
 from dashboards.services import digest_subscription_set, progress_recompute, weekly_digest_send
 from mpp_portal.celery import app
 from regions.models import Mpp, StatusUpdate
+from regions.reports import mpp_change_submit, report_return
 from tests.conftest import client_for, require_service
 from tests.dashboards.conftest import mpp_create
 from tests.processes import child_env, running, wait_for
@@ -79,6 +80,19 @@ def test_the_digest_goes_to_subscribers_only_with_the_week_and_a_readable_pdf(we
     assert "Dasbor nasional" in text and "Jawa Timur" in text and "Aceh" in text
     assert "5 / 509" in text and "Jawa Timur 4 38 10,5%" in text  # DKI counts once; 35.07 joined Jawa Timur
     assert DigestSubscription.objects.get(user=subscribed_analyst).last_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_the_digest_counts_the_officers_reports_received_returned_and_waiting(week_of_changes, subscribed_analyst,
+                                                                            batu_officer, verifier):
+    mpp = Mpp.objects.get(region__code="35.79")
+    first = mpp_change_submit(user=batu_officer, mpp=mpp, version=None, note="SK baru")
+    mpp_change_submit(user=batu_officer, mpp=mpp, version=None, note="Foto gedung")
+    report_return(user=verifier, report=first, reason="Lampirkan SK yang ditandatangani, bukan drafnya.")
+    weekly_digest_send()
+    body = mail.outbox[0].body
+    assert "Masuk minggu ini: 2; diverifikasi: 0; dikembalikan: 1; menunggu verifikasi: 1." in body
+    assert "menunggu verifikasi: 1." in mail.outbox[0].alternatives[0][0]
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from mou import selectors, services
 from mou.models import Agreement
+from mpp_portal.audit import change_record_create
+from mpp_portal.models import ChangeRecord
 from tests import factories as f
 from tests.conftest import client_for
 
@@ -19,6 +21,13 @@ def party_in(status, *, edited_by=None, signed_off_by=None):
         agreement=agreement, last_edited_by=edited_by, last_edited_at=timezone.now() if edited_by else None,
         signed_off_by=signed_off_by, signed_off_at=timezone.now() if signed_off_by else None,
     )
+
+
+def edited_earlier_by(party, user):
+    """A content change by ``user`` in the party's history (four-eyes covers all of it, not the last edit)."""
+    change_record_create(instance=party, user=user, action=ChangeRecord.Action.UPDATE,
+                         changes={"signatory_name": ["Lama", "Baru"]})
+    return party
 
 
 def offers_sign_off(client, party) -> bool:
@@ -40,6 +49,7 @@ def service_accepts(user, party) -> bool:
     ("draft", False),
     ("expired", False),
     ("signed, last edited by me", False),
+    ("signed, edited by me earlier, last by another admin", False),
     ("already signed off", False),
 ])
 def test_the_page_the_queue_and_the_service_agree_on_who_may_sign_off(case, expected, admin_user, second_admin):
@@ -49,6 +59,8 @@ def test_the_page_the_queue_and_the_service_agree_on_who_may_sign_off(case, expe
         "draft": lambda: party_in(Agreement.Status.DRAFT, edited_by=second_admin),
         "expired": lambda: party_in(Agreement.Status.EXPIRED, edited_by=second_admin),
         "signed, last edited by me": lambda: party_in(Agreement.Status.SIGNED, edited_by=admin_user),
+        "signed, edited by me earlier, last by another admin": lambda: edited_earlier_by(
+            party_in(Agreement.Status.SIGNED, edited_by=second_admin), admin_user),
         "already signed off": lambda: party_in(Agreement.Status.IN_FORCE, signed_off_by=second_admin),
     }[case]()
 

@@ -53,12 +53,13 @@ def test_a_state_conflict_is_a_409_with_detail_and_code(pks, admin_user):
     assert response.json()["code"] == "conflict" and "sudah disahkan" in response.json()["detail"]
 
 
-def test_a_stale_mpp_version_is_the_same_409_body_with_the_current_version(pks, batu_officer):
+def test_a_stale_mpp_version_is_the_same_409_body_with_the_current_version(pks, batu_officer, admin_user):
     mpp, _agreement, _party = pks
-    api = api_for(batu_officer)
-    assert api.patch(f"/api/mpps/{mpp.pk}/", {"tenant_count": 27, "version": 1}, format="json").status_code == 200
+    # An admin's correction is written at once (verified on entry) and moves the version on.
+    correction = {"tenant_count": 27, "version": 1, "reason": "Koreksi jumlah UPP sesuai SK terbaru."}
+    assert api_for(admin_user).patch(f"/api/mpps/{mpp.pk}/", correction, format="json").status_code == 200
 
-    response = api.patch(f"/api/mpps/{mpp.pk}/", {"tenant_count": 30, "version": 1}, format="json")
+    response = api_for(batu_officer).patch(f"/api/mpps/{mpp.pk}/", {"tenant_count": 30, "version": 1}, format="json")
 
     assert response.status_code == 409
     body = response.json()
@@ -66,14 +67,13 @@ def test_a_stale_mpp_version_is_the_same_409_body_with_the_current_version(pks, 
     assert "versi 2" in body["detail"]
 
 
-def test_a_stale_quality_edit_is_the_same_409_body(pks, batu_officer):
+def test_a_stale_quality_edit_is_the_same_409_body(pks, batu_officer, admin_user):
     mpp, _agreement, _party = pks
-    api = api_for(batu_officer)
     url = f"/api/mpp-quality/{mpp.pk}/oss/"
-    assert api.post(url, {"oss_integrated": True, "oss_integrated_on": str(datetime.date(2024, 1, 2)),
-                          "version": 1}).status_code == 200
+    assert api_for(admin_user).post(url, {"oss_integrated": True, "oss_integrated_on": str(datetime.date(2024, 1, 2)),
+                                          "version": 1}).status_code == 200
 
-    response = api.post(url, {"oss_integrated": False, "version": 1})
+    response = api_for(batu_officer).post(url, {"oss_integrated": False, "version": 1})
 
     assert response.status_code == 409
     assert set(response.json()) >= {"detail", "code"}

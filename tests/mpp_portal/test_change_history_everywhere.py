@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.test import RequestFactory
@@ -14,12 +15,13 @@ from django.urls import reverse
 from mou.models import Agreement
 from mpp_portal.admin import AuditedModelAdmin
 from mpp_portal.audit import Audited
-from mpp_portal.models import ChangeRecord
+from mpp_portal.models import ApiToken, ChangeRecord
+from mpp_portal.tokens import api_token_issue
 from regions.models import Inauguration, Region
 from tests import factories as f
 from tests.conftest import api_for, client_for
 
-PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "dashboards"}
+PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "dashboards"}
 
 # How each audited model with an editable admin gets a fresh record to edit or delete.
 MAKE = {
@@ -34,6 +36,8 @@ MAKE = {
     "quality.FiscalCapacity": f.FiscalCapacityFactory,
     "dashboards.Target": f.TargetFactory,
     "dashboards.ReportedTotal": f.ReportedTotalFactory,
+    "mpp_portal.ApiToken": lambda: ApiToken.objects.get(
+        prefix=api_token_issue(user=get_user_model().objects.create_user("pemegang-token"))[:8]),
 }
 
 
@@ -147,9 +151,17 @@ def test_every_portal_admin_is_audited_or_read_only(admin_user):
 
 @pytest.mark.parametrize("label", editable_admins())
 def test_an_admin_edit_leaves_exactly_one_change_record(label, admin_user, batu_officer):
-    model = next(m for m, _a in portal_admins() if m._meta.label == label)
+    model, model_admin = next((m, a) for m, a in portal_admins() if m._meta.label == label)
     obj = MAKE[label]()
     client = client_for(admin_user)
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    if not model_admin.has_change_permission(request, obj):
+        # API tokens: listed and revoked (a recorded delete), never edited.
+        before = ChangeRecord.objects.count()
+        assert client.post(admin_url(model, "change", obj.pk), {}).status_code == 403
+        assert ChangeRecord.objects.count() == before
+        return
     form = form_values(client, admin_url(model, "change", obj.pk))
     name = text_field_to_change(model, form.values)
     if name is not None:

@@ -12,7 +12,7 @@ from dashboards.services import progress_recompute
 from mou import services as mou_services
 from mou.models import Agreement, Amendment
 from mpp_portal.models import ChangeRecord
-from regions.models import Mpp, Region, StatusUpdate
+from regions.models import Mpp, MppReport, Region, StatusUpdate
 from tests.conftest import api_for, client_for
 
 HTML = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
@@ -113,11 +113,12 @@ def test_markup_in_an_mpp_name_and_a_status_note_is_shown_escaped_everywhere(bat
     batu_mpp.save()
     client_for(batu_officer).post(f"/mpp/{batu_mpp.pk}/status/", {
         "status": "suspended", "note": f"Catatan {SCRIPT}", "version": batu_mpp.version})
-    assert StatusUpdate.objects.filter(mpp=batu_mpp, note__contains=SCRIPT).exists()
+    report = MppReport.objects.get(mpp=batu_mpp, note__contains=SCRIPT)  # the officer's move waits for verification
     progress_recompute()
     viewer = client_for(analyst)
     for path in (f"/mpp/{batu_mpp.pk}/", "/wilayah/35.79/", "/dasbor/", "/dasbor/provinsi/35/",
-                 f"/kualitas/mpp/{batu_mpp.pk}/", "/nota-kesepahaman/", "/ringkasan/"):
+                 f"/kualitas/mpp/{batu_mpp.pk}/", "/nota-kesepahaman/", "/ringkasan/",
+                 f"/verifikasi/laporan/{report.pk}/"):
         body = viewer.get(path).content.decode()
         assert SCRIPT not in body, path
     page = viewer.get(f"/mpp/{batu_mpp.pk}/").content.decode()

@@ -17,11 +17,13 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-# Each importer with a valid one-row file for Kota Batu (35.79), and what it writes.
+# Each importer with a valid one-row file for Kota Batu (35.79), and what it writes. Recorded MPPs and
+# commitments cite a source.
+SOURCE = "https://menpan.go.id/contoh-siaran-pers"
 IMPORTERS = {
-    "mpps": (lambda user, dry_run: MppImporter(user=user, dry_run=dry_run),
+    "mpps": (lambda user, dry_run: MppImporter(user=user, dry_run=dry_run, source=SOURCE),
              ["region", "name"], ["Kota Batu", "MPP Among Warga"], Mpp),
-    "commitments": (lambda user, dry_run: CommitmentImporter(user=user, dry_run=dry_run,
+    "commitments": (lambda user, dry_run: CommitmentImporter(user=user, dry_run=dry_run, source=SOURCE,
                                                              event_date=__import__("datetime").date(2021, 3, 2)),
                     ["region", "signatory_name"], ["Kota Batu", "Dewanti Rumpoko"], Commitment),
     "evaluations": (lambda user, dry_run: EvaluationImporter(user=user, dry_run=dry_run),

@@ -15,6 +15,7 @@ def test_it_creates_the_demo_accounts_with_their_roles(settings):
     users = get_user_model().objects
     assert role_of(users.get(username="demo-admin")) == Role.ADMIN
     assert role_of(users.get(username="demo-staf")) == Role.STAFF
+    assert role_of(users.get(username="demo-verifikator")) == Role.VERIFIER
     batu = users.get(username="demo-petugas-batu")
     assert role_of(batu) == Role.OFFICER
     assert batu.officer_regions.get().code == "35.79"
@@ -29,7 +30,7 @@ def test_without_demo_password_it_prints_a_generated_one_once(settings):
     first, second = StringIO(), StringIO()
     call_command("load_demo", stdout=first)
     call_command("load_demo", stdout=second)
-    assert first.getvalue().count("kata sandi") == 4
+    assert first.getvalue().count("kata sandi") == 5
     assert "kata sandi" not in second.getvalue().split("load_demo")[0]
     line = next(line for line in first.getvalue().splitlines() if "demo-staf" in line)
     password = line.split("kata sandi ")[1].split()[0]
@@ -51,3 +52,23 @@ def test_officers_are_assigned_by_a_management_command(analyst):
     assert len(officer_region_ids(analyst)) == 2
     with pytest.raises(CommandError, match="99.99"):
         call_command("assign_officer", "analis", "99.99", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_it_leaves_demo_reports_waiting_for_the_demo_verifier_and_clear_removes_them(settings):
+    from regions.models import Mpp, MppReport
+    from regions.report_selectors import report_queue
+
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-sandi-123"
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent
+    verifier = get_user_model().objects.get(username="demo-verifikator")
+    queue = list(report_queue(user=verifier))
+    assert len(queue) == 3 and all(report.is_demo for report in queue)
+    assert {report.mpp.region.code for report in queue} == {"35.73"}
+    assert {report.kind for report in queue} == {"status", "data", "note"}
+    assert all(report.mpp.is_demo for report in queue)  # a recorded MPP's history gets no demo entry
+    call_command("load_demo", "--clear", stdout=StringIO())
+    assert not MppReport.objects.exists()
+    assert not Mpp.objects.filter(is_demo=True).exists()

@@ -17,8 +17,10 @@ from mou import services as mou_services
 from mou.models import Agreement, Institution
 from mpp_portal.models import ChangeRecord
 from opendata import services as opendata_services
+from operations import services as operations_services
 from quality import services as quality_services
 from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalCapacity, ReadinessCriterion
+from regions import reports as region_reports
 from regions import services as region_services
 from regions.models import Inauguration, Mpp
 from tests.conftest import api_for, client_for
@@ -78,6 +80,11 @@ def fixture_objects(users) -> dict:
     pks = mou_services.agreement_pks_create(
         user=users["batu_officer"], mpp=batu_mpp, title="PKS MPP Kota Batu", number="180/1/2023",
         signed_on=datetime.date(2023, 2, 1), term_years=5, dpmptsp_signatory_title="Kepala DPMPTSP Kota Batu",
+        document=_png("pks.png"),
+    )
+    amendment = mou_services.amendment_create(
+        user=users["batu_officer"], agreement=pks, dated=datetime.date(2023, 6, 1), note="Tambahan layanan",
+        document=_png("adendum.png"),
     )
     mou_services.pks_institution_add(
         user=users["batu_officer"], agreement=pks, institution=Institution.objects.get(short_name="Polri"),
@@ -88,12 +95,25 @@ def fixture_objects(users) -> dict:
         mpp=batu_mpp, criterion=criterion, user=users["batu_officer"], met=True, evidence_note="ada"
     )
     signing = SigningEvent.objects.order_by("pk").first()
+    report = region_reports.mpp_change_submit(
+        user=users["batu_officer"], mpp=Mpp.objects.get(pk=batu_mpp.pk), version=None, note="SK terbaru",
+        evidence=_png("sk.png"),
+    )
+    batch = region_reports.report_batch_create(user=users["verifier"], requested=[(report.pk, "x")])
+    # Zero visitors on opening days: accepted, and flagged for the verifiers.
+    operations_report = operations_services.operations_report_submit(
+        user=users["batu_officer"], mpp=Mpp.objects.get(pk=batu_mpp.pk), month=datetime.date(2025, 6, 1),
+        visitors=0, transactions=0, active_services=10, tenants_present=5, complaints_received=0,
+        complaints_resolved=0, ikm=None, opening_days=20,
+    )
     release = opendata_services.release_publish()
     call_command("recompute_progress", stdout=io.StringIO())  # the exports and the PDF read the latest snapshot
     return {
+        "report": report.pk, "report_batch": batch.pk,
+        "operations_report": operations_report.pk, "operations_flag": operations_report.flags.get().pk,
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
         "national_institution": national.parties.order_by("pk").first().institution_id,
-        "pks": pks.pk, "pks_party": pks.parties.order_by("pk").first().pk,
+        "pks": pks.pk, "amendment": amendment.pk, "pks_party": pks.parties.order_by("pk").first().pk,
         "inauguration": Inauguration.objects.order_by("pk").first().pk, "signing": signing.pk,
         "commitment": Commitment.objects.filter(event=signing).order_by("pk").first().pk,
         "institution": Institution.objects.order_by("pk").first().pk,

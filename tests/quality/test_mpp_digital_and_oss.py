@@ -15,15 +15,30 @@ def batu_mpp(make_mpp):
     return make_mpp("35.79", "MPP Among Warga")
 
 
-def test_the_officer_sets_mpp_digital_live_with_its_date_and_history(batu_mpp, batu_officer):
+def test_the_officers_mpp_digital_live_is_reported_and_counts_once_verified(batu_mpp, batu_officer, verifier):
     response = api_for(batu_officer).post(f"/api/mpp-quality/{batu_mpp.pk}/digital-status/",
                                           {"digital_status": "live", "digital_since": "2024-03-07"})
-    assert response.status_code == 200, response.content
+    assert response.status_code == 202, response.content
+    report = response.json()
+    assert report["state"] == "reported" and report["changes"]["digital_status"] == ["none", "live"]
+    batu_mpp.refresh_from_db()
+    assert (batu_mpp.digital_status, batu_mpp.version) == ("none", 1)  # MPP Digital counts in a target
+
+    verified = api_for(verifier).post(f"/api/reports/{report['id']}/verify/", {"stamp": report["stamp"]}, format="json")
+    assert verified.status_code == 200, verified.content
     batu_mpp.refresh_from_db()
     assert (batu_mpp.digital_status, batu_mpp.digital_since, batu_mpp.version) == ("live", datetime.date(2024, 3, 7), 2)
-    assert batu_mpp.updated_by == batu_officer
-    record = change_records_for(batu_mpp).get()
-    assert record.changes["digital_status"] == ["none", "live"] and record.user == batu_officer
+    record = change_records_for(batu_mpp).filter(changes__has_key="version").first() or change_records_for(
+        batu_mpp).order_by("-pk").first()
+    assert record.changes["digital_status"] == ["none", "live"]
+
+
+def test_an_admin_sets_mpp_digital_live_at_once(batu_mpp, admin_user):
+    response = api_for(admin_user).post(f"/api/mpp-quality/{batu_mpp.pk}/digital-status/",
+                                        {"digital_status": "live", "digital_since": "2024-03-07"})
+    assert response.status_code == 200, response.content
+    batu_mpp.refresh_from_db()
+    assert (batu_mpp.digital_status, batu_mpp.version) == ("live", 2) and batu_mpp.updated_by == admin_user
 
 
 def test_live_needs_a_date_that_is_not_in_the_future(batu_mpp, batu_officer):
@@ -45,18 +60,27 @@ def test_another_regions_officer_and_staff_are_refused(batu_mpp, malang_officer,
     assert batu_mpp.oss_integrated is False
 
 
-def test_a_stale_version_is_a_conflict(batu_mpp, batu_officer):
-    api = api_for(batu_officer)
+def test_a_stale_version_is_a_conflict(batu_mpp, batu_officer, admin_user):
     url = f"/api/mpp-quality/{batu_mpp.pk}/oss/"
-    assert api.post(url, {"oss_integrated": True, "oss_integrated_on": "2024-01-02", "version": 1}).status_code == 200
-    response = api.post(url, {"oss_integrated": False, "version": 1})
+    admin = {"oss_integrated": True, "oss_integrated_on": "2024-01-02", "version": 1}
+    assert api_for(admin_user).post(url, admin).status_code == 200
+    response = api_for(batu_officer).post(url, {"oss_integrated": False, "version": 1})
     assert response.status_code == 409
     batu_mpp.refresh_from_db()
     assert batu_mpp.oss_integrated is True and batu_mpp.oss_integrated_on == datetime.date(2024, 1, 2)
 
 
-def test_the_oss_form_on_the_page_records_the_integration(batu_mpp, batu_officer):
-    client = client_for(batu_officer)
+def test_the_oss_form_on_the_page_reports_the_integration_for_verification(batu_mpp, batu_officer):
+    response = client_for(batu_officer).post(f"/kualitas/mpp/{batu_mpp.pk}/oss/",
+                                             {"oss_integrated": "on", "oss_integrated_on": "2024-05-02", "version": 1},
+                                             follow=True)
+    assert "menunggu verifikasi" in response.content.decode()
+    batu_mpp.refresh_from_db()
+    assert batu_mpp.oss_integrated is False and batu_mpp.reports.get().changes["oss_integrated"] == [False, True]
+
+
+def test_the_oss_form_on_the_page_records_an_admins_integration(batu_mpp, admin_user):
+    client = client_for(admin_user)
     response = client.post(f"/kualitas/mpp/{batu_mpp.pk}/oss/",
                            {"oss_integrated": "on", "oss_integrated_on": "2024-05-02", "version": 1})
     assert response.status_code == 302

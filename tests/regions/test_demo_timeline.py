@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from commitments.models import Commitment, SigningEvent
+from mpp_portal.loaders import recorded_fact_regions
 from regions import demo_timeline
 from regions.models import Inauguration, Mpp, Region
 
@@ -39,9 +40,13 @@ def test_the_reported_gaps_and_complete_provinces_show_at_the_deadline(filled):
     by_2024 = units_operating_by(datetime.date(2024, 12, 31))
     for province in ("81", "93", "94", "95", "96"):
         assert not {u for u in by_2024 if u.startswith(province + ".")}, province
+    # Complete but for the regions where a recorded fact (a pilot, an evaluation, an unresolved name's
+    # candidates) keeps the demo away and no recorded MPP says when theirs opened.
+    kept_away = recorded_fact_regions()
     for province in ("33", "34", "36", "51"):
         codes = set(Region.objects.filter(province__code=province).values_list("code", flat=True))
-        assert codes <= by_2024, province
+        assert codes - kept_away <= by_2024, province
+        assert codes - by_2024 <= kept_away, province
 
 
 def test_recorded_facts_are_kept_and_every_demo_record_is_flagged(filled):

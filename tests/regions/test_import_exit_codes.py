@@ -20,16 +20,16 @@ def test_both_import_commands_exit_non_zero_on_a_bad_row_and_zero_when_all_rows_
                                                                                      tmp_path):
     bad_mpps = tmp_path / "mpp.csv"
     bad_mpps.write_text("region,name\nKota Batu,Among Warga\nMalang,\n")
-    failed = manage("import_mpps", str(bad_mpps))
+    failed = manage("import_mpps", str(bad_mpps), "--source", "voi.id, 26 Sep 2023")
     assert failed.returncode != 0 and "baris 3" in failed.stdout + failed.stderr
     assert not Mpp.objects.exists()
 
     commitments = tmp_path / "komitmen.csv"
     commitments.write_text("region,signatory_title,outcome\nKota Malang,Wali Kota,signed\nKota Malang,Wali Kota,signed\n")
-    failed = manage("import_commitments", str(commitments), "--event-date", "2021-03-02")
+    failed = manage("import_commitments", str(commitments), "--event-date", "2021-03-02", "--source", "uji")
     assert failed.returncode != 0 and not Commitment.objects.exists()
 
     commitments.write_text("region,signatory_title,outcome\nKota Malang,Wali Kota,signed\n")
-    passed = manage("import_commitments", str(commitments), "--event-date", "2021-03-02")
+    passed = manage("import_commitments", str(commitments), "--event-date", "2021-03-02", "--source", "uji")
     assert passed.returncode == 0 and "1 dibuat" in passed.stdout
     assert Commitment.objects.count() == 1

@@ -13,6 +13,9 @@ from regions.models import Inauguration, Mpp, StatusUpdate
 pytestmark = pytest.mark.django_db
 
 
+SOURCE = "menpan.go.id, 7 Mar 2024"
+
+
 def write_csv(tmp_path: Path, text: str, name="mpp.csv") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -21,7 +24,7 @@ def write_csv(tmp_path: Path, text: str, name="mpp.csv") -> Path:
 
 def run(path: Path, *args) -> str:
     out = io.StringIO()
-    call_command("import_mpps", str(path), *args, stdout=out)
+    call_command("import_mpps", str(path), "--source", SOURCE, *args, stdout=out)
     return out.getvalue()
 
 
@@ -52,7 +55,7 @@ def test_an_ambiguous_bare_name_is_reported_with_both_candidates_and_nothing_is_
     with pytest.raises(CommandError, match="2 kesalahan"):
         output = io.StringIO()
         try:
-            call_command("import_mpps", str(path), stdout=output)
+            call_command("import_mpps", str(path), "--source", SOURCE, stdout=output)
         finally:
             text = output.getvalue()
     assert "baris 3, region" in text and "33.08" in text and "33.71" in text and "ambigu" in text
@@ -67,7 +70,7 @@ def test_a_row_that_breaks_the_operating_requirements_fails_the_whole_file(regis
         "Kota Kediri,,2999-01-01,5,5\n"
         "Kota Blitar,,2023-01-01,-3,5\n"
     ))
-    report = mpp_import(user=None, content=path.read_bytes(), filename=path.name)
+    report = mpp_import(user=None, content=path.read_bytes(), filename=path.name, source=SOURCE)
     assert not report.ok
     assert [(e.line, e.field) for e in report.errors] == [(3, "inaugurated_on"), (4, "tenant_count")]
     assert "masa depan" in report.errors[0].message
@@ -76,7 +79,7 @@ def test_a_row_that_breaks_the_operating_requirements_fails_the_whole_file(regis
 
 def test_the_same_mpp_twice_in_one_file_is_an_error(registry, tmp_path):
     path = write_csv(tmp_path, "region,name\nKota Batu,Among Warga\n35.79,among  warga\n")
-    report = mpp_import(user=None, content=path.read_bytes(), filename=path.name)
+    report = mpp_import(user=None, content=path.read_bytes(), filename=path.name, source=SOURCE)
     assert [(e.line, e.field) for e in report.errors] == [(3, "name")]
     assert "baris 2" in report.errors[0].message
 

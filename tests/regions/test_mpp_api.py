@@ -62,8 +62,8 @@ def test_the_list_query_count_does_not_grow_with_the_mpps(analyst, three_mpps, d
         assert api.get("/api/mpps/").status_code == 200
 
 
-def test_a_patch_returns_the_new_version(batu_officer, batu_mpp):
-    response = api_for(batu_officer).patch(
+def test_an_admins_patch_returns_the_new_version(admin_user, batu_mpp):
+    response = api_for(admin_user).patch(
         f"/api/mpps/{batu_mpp.pk}/", {"tenant_count": 27, "oss_integrated": True, "oss_integrated_on": "2023-06-01",
                                       "version": 1, "note": "OSS tersambung"}, format="json")
     assert response.status_code == 200, response.content
@@ -103,8 +103,8 @@ def test_a_create_without_a_region_or_a_name_is_refused(batu_officer):
     assert not Mpp.objects.exists()
 
 
-def test_a_status_update_moves_the_mpp_to_operating(batu_officer, batu_mpp):
-    response = api_for(batu_officer).post(
+def test_an_admins_status_update_moves_the_mpp_to_operating(admin_user, batu_mpp):
+    response = api_for(admin_user).post(
         f"/api/mpps/{batu_mpp.pk}/status/",
         {"status": "operating", "note": "Diresmikan Wapres", "inaugurated_on": "2022-12-05", "version": 1},
         format="json",

@@ -33,8 +33,8 @@ def test_bad_evidence_refuses_the_whole_status_update(batu_officer, batu_mpp):
     assert not StatusUpdate.objects.exists()
 
 
-def test_the_api_takes_evidence_as_multipart(batu_officer, batu_mpp):
-    response = api_for(batu_officer).post(
+def test_the_api_takes_evidence_as_multipart(admin_user, batu_mpp):
+    response = api_for(admin_user).post(
         f"/api/mpps/{batu_mpp.pk}/status/",
         {"status": "suspended", "note": "Gedung direnovasi", "evidence": upload("foto.pdf", PDF_BYTES)},
         format="multipart",

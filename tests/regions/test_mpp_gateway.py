@@ -14,7 +14,8 @@ from mpp_portal.events import progress_changed
 from quality.services import mpp_digital_status_set
 from regions.imports import mpp_import
 from regions.inaugurations import inauguration_create, inauguration_mpps_set
-from regions.models import Inauguration, Mpp, Region, StatusUpdate
+from regions.models import Inauguration, Mpp, MppReport, Region, StatusUpdate
+from regions.reports import report_verify
 from regions.services import VersionConflict, mpp_create, mpp_update
 from tests.conftest import api_for, client_for
 from tests.regions.conftest import mpp_in
@@ -31,6 +32,8 @@ OFFICER_MAY = {
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 
+SOURCE = "nasional.kompas.com, 5 Dec 2022"
+
 
 def csv_bytes(text: str) -> bytes:
     return text.encode("utf-8")
@@ -40,14 +43,21 @@ def csv_bytes(text: str) -> bytes:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("current", "target"), list(itertools.product(STATUSES, STATUSES)))
-def test_the_api_status_endpoint_follows_the_lifecycle_table(batu_officer, current, target):
+def test_the_api_status_endpoint_follows_the_lifecycle_table(batu_officer, verifier, current, target):
     mpp = mpp_in("35.79", status=current)
     response = api_for(batu_officer).post(
         f"/api/mpps/{mpp.pk}/status/", {"status": target, "note": "sesuai SK"}, format="json")
     mpp.refresh_from_db()
     if (current, target) in OFFICER_MAY:
-        assert response.status_code == 201
+        # An officer's move is a report: the MPP moves when a verifier verifies it.
+        assert response.status_code == 202 and (mpp.status, mpp.version) == (current, 1)
+        report_verify(user=verifier, report=MppReport.objects.get(pk=response.json()["id"]))
+        mpp.refresh_from_db()
         assert (mpp.status, mpp.version) == (target, 2)
+    elif current == target:
+        # Staying put with a note is a report without a status change.
+        assert response.status_code == 202 and response.json()["kind"] == "note"
+        assert (mpp.status, mpp.version) == (current, 1)
     else:
         assert response.status_code == 400
         assert (mpp.status, mpp.version) == (current, 1)
@@ -55,14 +65,16 @@ def test_the_api_status_endpoint_follows_the_lifecycle_table(batu_officer, curre
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("current", "target"), list(itertools.product(STATUSES, STATUSES)))
-def test_the_status_page_follows_the_lifecycle_table(batu_officer, current, target):
+def test_the_status_page_follows_the_lifecycle_table(batu_officer, verifier, current, target):
     mpp = mpp_in("35.79", status=current)
     response = client_for(batu_officer).post(
         f"/mpp/{mpp.pk}/status/", {"status": target, "note": "sesuai SK", "version": 1,
                                    "inaugurated_on": "2022-12-05"})
     mpp.refresh_from_db()
-    if (current, target) in OFFICER_MAY:
-        assert response.status_code == 302
+    if (current, target) in OFFICER_MAY or current == target:
+        assert response.status_code == 302 and mpp.status == current
+        report_verify(user=verifier, report=MppReport.objects.get(mpp=mpp))
+        mpp.refresh_from_db()
         assert mpp.status == target
     else:
         assert response.status_code == 200  # the form again, with the lifecycle's reason
@@ -99,7 +111,7 @@ def test_creating_an_operating_mpp_without_its_requirements_is_refused(batu_offi
 @pytest.mark.parametrize("current", [S.PLANNED, S.COMMITTED, S.PREPARING])
 def test_an_import_moves_an_inaugurated_mpp_to_operating_in_one_step(registry, current):
     mpp = mpp_in("35.79", name="MPP Among Warga", status=current)
-    report = mpp_import(user=None, filename="mpp.csv", content=csv_bytes(
+    report = mpp_import(user=None, filename="mpp.csv", source=SOURCE, content=csv_bytes(
         "region,name,inaugurated_on,tenant_count,service_count\n35.79,MPP Among Warga,2022-12-05,26,207\n"))
     assert report.ok, report.errors
     mpp.refresh_from_db()
@@ -112,7 +124,7 @@ def test_an_import_moves_an_inaugurated_mpp_to_operating_in_one_step(registry, c
 @pytest.mark.django_db
 def test_an_import_never_moves_a_suspended_mpp_back_to_operating(registry):
     mpp = mpp_in("35.79", name="MPP Among Warga", status=S.SUSPENDED)
-    report = mpp_import(user=None, filename="mpp.csv", content=csv_bytes(
+    report = mpp_import(user=None, filename="mpp.csv", source=SOURCE, content=csv_bytes(
         "region,name,inaugurated_on,tenant_count,service_count\n35.79,MPP Among Warga,2022-12-05,26,300\n"))
     assert report.ok, report.errors
     mpp.refresh_from_db()
@@ -193,7 +205,7 @@ def test_an_announcement_is_sent_after_commit_and_not_for_a_rolled_back_write(ba
             mpp_update(user=batu_officer, mpp=batu_mpp, version=2, tenant_count=28)
         assert heard == ["regions"]  # two writes in one transaction: one announcement
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            report = mpp_import(user=None, filename="mpp.csv", dry_run=True, content=csv_bytes(
+            report = mpp_import(user=None, filename="mpp.csv", source=SOURCE, dry_run=True, content=csv_bytes(
                 "region,name,service_count\n35.79,MPP Among Warga,300\n"))
         assert report.ok and callbacks == []
         assert heard == ["regions"]
@@ -222,7 +234,7 @@ def test_an_officers_edit_committed_during_an_import_survives_and_the_import_sav
     def importer():
         try:
             officer_wrote.wait(timeout=20)
-            outcome["report"] = mpp_import(user=None, filename="mpp.csv", content=csv_bytes(
+            outcome["report"] = mpp_import(user=None, filename="mpp.csv", source=SOURCE, content=csv_bytes(
                 "region,name,tenant_count,service_count\n"
                 "35.73,MPP Kota Malang,10,90\n"
                 "35.79,MPP Among Warga,26,300\n"))

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from regions.models import Mpp, StatusUpdate
+from regions import reports
+from regions.models import Mpp, MppReport, StatusUpdate
 from tests.conftest import client_for
 from tests.regions.conftest import HTML_BYTES, PDF_BYTES, mpp_in, upload
 
@@ -16,10 +17,15 @@ def edit_form(mpp, **changes):
             "service_count": mpp.service_count, "digital_status": mpp.digital_status, "version": mpp.version} | changes
 
 
-def test_the_officer_corrects_tenants_and_services(batu_officer, batu_mpp):
+def test_the_officers_correction_of_tenants_and_services_waits_for_verification(batu_officer, verifier, batu_mpp):
     response = client_for(batu_officer).post(
         f"/mpp/{batu_mpp.pk}/ubah/", edit_form(batu_mpp, tenant_count=27, service_count=210, note="Data Prokopim"))
     assert response.status_code == 302 and response.url == f"/mpp/{batu_mpp.pk}/"
+    batu_mpp.refresh_from_db()
+    assert (batu_mpp.tenant_count, batu_mpp.service_count, batu_mpp.version) == (26, 207, 1)
+    report = MppReport.objects.get(mpp=batu_mpp)
+    assert report.changes == {"tenant_count": [26, 27], "service_count": [207, 210]}
+    reports.report_verify(user=verifier, report=report)
     batu_mpp.refresh_from_db()
     assert (batu_mpp.tenant_count, batu_mpp.service_count, batu_mpp.version) == (27, 210, 2)
     assert batu_mpp.updated_by == batu_officer
@@ -34,12 +40,15 @@ def test_the_edit_form_shows_field_errors_and_saves_nothing(batu_officer):
     assert (mpp.service_count, mpp.version) == (207, 1)
 
 
-def test_the_officer_moves_his_mpp_to_operating_with_a_scanned_decree(batu_officer, batu_mpp):
+def test_the_officer_reports_his_mpp_operating_with_a_scanned_decree(batu_officer, verifier, batu_mpp):
     response = client_for(batu_officer).post(f"/mpp/{batu_mpp.pk}/status/", {
         "status": "operating", "inaugurated_on": "2022-12-05", "note": "Diresmikan Wapres",
         "evidence": upload("sk-peresmian.pdf", PDF_BYTES), "version": 1,
     })
     assert response.status_code == 302
+    batu_mpp.refresh_from_db()
+    assert batu_mpp.status == "preparing"
+    reports.report_verify(user=verifier, report=MppReport.objects.get(mpp=batu_mpp))
     batu_mpp.refresh_from_db()
     assert (batu_mpp.status, batu_mpp.inaugurated_on) == ("operating", datetime.date(2022, 12, 5))
     update = StatusUpdate.objects.get(mpp=batu_mpp)

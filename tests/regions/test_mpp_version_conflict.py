@@ -45,8 +45,8 @@ def test_an_update_that_changes_nothing_keeps_the_version(batu_officer, batu_mpp
 
 
 @pytest.mark.django_db
-def test_the_api_answers_409_to_a_stale_patch(batu_officer, batu_mpp):
-    api = api_for(batu_officer)
+def test_the_api_answers_409_to_a_stale_patch(admin_user, batu_mpp):
+    api = api_for(admin_user)
     assert api.patch(f"/api/mpps/{batu_mpp.pk}/", {"tenant_count": 27, "version": 1}, format="json").status_code == 200
     response = api.patch(f"/api/mpps/{batu_mpp.pk}/", {"tenant_count": 35, "version": 1}, format="json")
     assert response.status_code == 409

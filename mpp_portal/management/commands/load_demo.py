@@ -9,6 +9,7 @@ from mpp_portal.loaders import app_modules
 DEMO_USERS = [
     ("demo-admin", Role.ADMIN, "Admin Contoh", []),
     ("demo-staf", Role.STAFF, "Staf Contoh", []),
+    ("demo-verifikator", Role.VERIFIER, "Verifikator Contoh", []),
     ("demo-petugas-batu", Role.OFFICER, "Petugas Batu", ["35.79"]),
     ("demo-petugas-malang", Role.OFFICER, "Petugas Malang", ["35.73"]),
 ]
