@@ -237,6 +237,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementKindEnum": "mou.models.Agreement.Kind",
         "AgreementStatusEnum": "mou.models.Agreement.Status",
         "InstitutionKindEnum": "mou.models.Institution.Kind",
+        "MppReportStateEnum": "regions.models.MppReport.State",
+        "MppReportBatchStateEnum": "regions.models.MppReportBatch.State",
     },
 }
 

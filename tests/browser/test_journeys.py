@@ -137,7 +137,7 @@ def test_an_admin_signs_off_a_party_another_admin_edited_but_not_one_they_edited
     kemenkeu_row = page.locator("tr").filter(has_text=kemenkeu.name)
     assert "Disahkan" in kemendagri_row.inner_text()
     assert kemenkeu_row.get_by_role("button", name=re.compile("^Sahkan")).count() == 0
-    assert "Anda pengubah terakhir" in kemenkeu_row.inner_text()
+    assert "Anda pernah mengubah rekaman ini" in kemenkeu_row.inner_text()
     kemendagri.refresh_from_db()
     kemenkeu.refresh_from_db()
     assert (kemendagri.signed_off_by, kemenkeu.signed_off_by) == (admin_user, None)
