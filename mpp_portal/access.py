@@ -17,6 +17,8 @@ class Role(StrEnum):
     ANONYMOUS = "anonymous"
     STAFF = "staff"
     VERIFIER = "verifier"  # ministry staff who also verify or return officers' reports
+    TASKFORCE = "taskforce"  # a task force member from another agency: reads, and logs assistance to regions
+    COORDINATOR = "coordinator"  # a provincial Biro Organisasi: first check of its province's reports
     OFFICER = "officer"
     ADMIN = "admin"
 
@@ -25,6 +27,8 @@ class Role(StrEnum):
 GROUP_NAMES = {
     Role.STAFF: "Staf Kementerian",
     Role.VERIFIER: "Verifikator Kementerian",
+    Role.TASKFORCE: "Anggota Tim Kerja Percepatan",
+    Role.COORDINATOR: "Koordinator Provinsi",
     Role.OFFICER: "Petugas Daerah",
     Role.ADMIN: "Admin Portal",
 }
@@ -41,10 +45,14 @@ def role_of(user) -> Role:
         role = Role.ADMIN
     elif GROUP_NAMES[Role.OFFICER] in groups:
         role = Role.OFFICER
+    elif GROUP_NAMES[Role.COORDINATOR] in groups:
+        role = Role.COORDINATOR
     elif GROUP_NAMES[Role.VERIFIER] in groups:
         role = Role.VERIFIER
     elif GROUP_NAMES[Role.STAFF] in groups:
         role = Role.STAFF
+    elif GROUP_NAMES[Role.TASKFORCE] in groups:
+        role = Role.TASKFORCE
     else:
         role = Role.ANONYMOUS  # a signed-in account without a role sees only what the public sees
     user._portal_role = role
@@ -75,13 +83,31 @@ def officer_region_ids(user) -> frozenset[int]:
     return cached
 
 
+def coordinator_province_ids(user) -> frozenset[int]:
+    """The provinces a provincial coordinator answers for (``Province.coordinators``)."""
+    if role_of(user) != Role.COORDINATOR:
+        return frozenset()
+    cached = getattr(user, "_portal_province_ids", None)
+    if cached is None:
+        cached = frozenset(user.coordinated_provinces.values_list("pk", flat=True))
+        user._portal_province_ids = cached
+    return cached
+
+
+READERS = (Role.STAFF, Role.VERIFIER, Role.TASKFORCE, Role.COORDINATOR, Role.OFFICER)
+
+
 def scope(user, queryset: QuerySet, *, action: Action = "view") -> QuerySet:
-    """The records of ``queryset`` that ``user`` may see (``view``) or change (``change``)."""
+    """The records of ``queryset`` that ``user`` may see (``view``) or change (``change``).
+
+    Coordinators and task force members read what staff read and change no record through this function:
+    what they do (a province's first check of reports, logging assistance) has its own predicate below or in
+    the app that owns it, built on ``coordinator_province_ids``."""
     role = role_of(user)
     if role == Role.ADMIN:
         return queryset
     if action == "view":
-        return queryset if role in (Role.STAFF, Role.VERIFIER, Role.OFFICER) else queryset.none()
+        return queryset if role in READERS else queryset.none()
     if role != Role.OFFICER:
         return queryset.none()
     field = getattr(queryset.model, "REGION_FIELD", None)
@@ -103,6 +129,20 @@ def is_admin(user) -> bool:
 def is_ministry(user) -> bool:
     """Ministry staff or an admin: who sees ministry-only lists (e.g. stale MPPs and their officers)."""
     return role_of(user) in (Role.ADMIN, Role.STAFF)
+
+
+def in_coordinated_province(user, region) -> bool:
+    """Whether ``region`` (a Region) lies in a province ``user`` coordinates."""
+    return region.province_id in coordinator_province_ids(user)
+
+
+def can_log_assistance(user, region) -> bool:
+    """Recording the task force's assistance to ``region``: ministry staff, verifiers and admins anywhere,
+    task force members anywhere, a provincial coordinator inside its province."""
+    role = role_of(user)
+    if role in (Role.ADMIN, Role.STAFF, Role.VERIFIER, Role.TASKFORCE):
+        return True
+    return role == Role.COORDINATOR and in_coordinated_province(user, region)
 
 
 def is_member(user) -> bool:

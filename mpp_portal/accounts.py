@@ -41,6 +41,19 @@ def officer_regions_set(*, user, region_codes: list[str]) -> list[str]:
     return sorted(r.code for r in regions)
 
 
+@transaction.atomic
+def coordinator_provinces_set(*, user, province_codes: list[str]) -> list[str]:
+    """Make ``user`` the provincial coordinator of exactly these provinces (Kemendagri codes, "35")."""
+    provinces = list(user.coordinated_provinces.model.objects.filter(code__in=province_codes))
+    missing = sorted(set(province_codes) - {p.code for p in provinces})
+    if missing:
+        raise ValidationError(_("Kode provinsi tidak dikenal: %(codes)s") % {"codes": ", ".join(missing)})
+    user_role_set(user=user, role=Role.COORDINATOR)
+    user.coordinated_provinces.set(provinces)
+    user.__dict__.pop("_portal_province_ids", None)
+    return sorted(p.code for p in provinces)
+
+
 def demo_user_ensure(*, username: str, role: Role, password: str | None, full_name: str) -> tuple[object, str | None]:
     """Create or refresh a demo account. Returns the user and the password if one was generated."""
     first, _sep, last = full_name.partition(" ")

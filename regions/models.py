@@ -11,6 +11,10 @@ from mpp_portal.audit import Audited
 class Province(models.Model):
     code = models.CharField(_("kode Kemendagri"), max_length=2, unique=True)
     name = models.CharField(_("nama"), max_length=100)
+    # The provincial organisation bureau's accounts (role "Koordinator Provinsi"), see mpp_portal.access.
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_provinces", verbose_name=_("koordinator")
+    )
 
     REGION_FIELD = None  # provinces are read-only reference data for every role but admins
 
