@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_FAILURES = 5
 LOCKOUT_SECONDS = 15 * 60
@@ -73,6 +74,12 @@ def locked_message() -> str:
 
 
 class GuardedAuthenticationForm(AuthenticationForm):
+    # Django's message names the field ("Masukkan %(username)s ..."), which in Indonesian reads
+    # "nama pengguna nama pengguna"; ours says it once.
+    error_messages = AuthenticationForm.error_messages | {
+        "invalid_login": gettext_lazy("Nama pengguna atau sandi salah. Perhatikan huruf besar dan kecil."),
+    }
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         address = client_address(self.request)

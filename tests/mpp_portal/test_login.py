@@ -23,7 +23,8 @@ def test_a_ministry_analyst_logs_in_and_browses_regions(client, analyst):
 def test_a_wrong_password_is_refused_with_a_clear_message(client, analyst):
     response = client.post(reverse("login"), {"username": "analis", "password": "salah"})
     assert response.status_code == 200
-    assert "dan sandi yang benar" in response.text
+    assert "Nama pengguna atau sandi salah." in response.text
+    assert "nama pengguna nama pengguna" not in response.text.lower()
     assert "_auth_user_id" not in client.session
 
 
