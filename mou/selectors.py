@@ -128,3 +128,13 @@ def agreement_history(*, agreement: Agreement) -> QuerySet:
         Q(content_type=types[Agreement], object_id=str(agreement.pk))
         | Q(content_type=types[AgreementParty], object_id__in=party_ids)
     ).select_related("user")
+
+
+def party_changes_since_sign_off(*, party: AgreementParty) -> QuerySet:
+    """What an admin approves: the party's change records since its last sign-off (all of them when it was
+    never signed off), newest first."""
+    records = ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(AgreementParty), object_id=str(party.pk)
+    ).select_related("user")
+    last = records.filter(action=ChangeRecord.Action.SIGN_OFF).order_by("-at", "-pk").first()
+    return records.filter(at__gt=last.at) if last else records

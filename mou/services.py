@@ -254,6 +254,10 @@ def agreement_party_sign_off(*, user, party: AgreementParty) -> AgreementParty:
     return party
 
 
+# A revocation undoes another admin's approval: its reason must say what is wrong, not just "x".
+REVOCATION_REASON_MIN = 20
+
+
 @transaction.atomic
 def agreement_party_revoke(*, user, party: AgreementParty, reason: str) -> SignOffRevocation:
     """Withdraw a sign-off, with a reason; the agreement falls back from in force to signed."""
@@ -265,6 +269,11 @@ def agreement_party_revoke(*, user, party: AgreementParty, reason: str) -> SignO
     agreement, party = _locked(party)
     if not party.is_signed_off:
         raise SignOffConflict(_("Rekaman pihak ini belum disahkan, jadi tidak ada yang dicabut."))
+    if len(reason) < REVOCATION_REASON_MIN:
+        raise ValidationError({"reason": _(
+            "Alasan pencabutan terlalu singkat: tulis paling sedikit %(n)s karakter agar pengesah berikutnya "
+            "tahu apa yang harus diperbaiki."
+        ) % {"n": REVOCATION_REASON_MIN}})
     revocation = SignOffRevocation.objects.create(
         party=party, signed_off_by=party.signed_off_by, signed_off_at=party.signed_off_at, revoked_by=user,
         reason=reason,

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -212,17 +212,38 @@ def _back(request, party: AgreementParty):
     return redirect("mou:detail", pk=party.agreement_id)
 
 
-@require_POST
 def party_sign_off(request, pk: int):
+    """GET: what is being approved (the party's current fields and its changes since the last sign-off);
+    POST with the confirmation ticked: the sign-off."""
     require_member(request)
     party = _party_or_404(request, pk)
-    try:
-        services.agreement_party_sign_off(user=request.user, party=party)
-    except (SignOffConflict, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _("%(party)s disahkan.") % {"party": party.name})
-    return _back(request, party)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if not is_admin(request.user):
+        raise PermissionDenied(_("Hanya admin yang dapat mengesahkan rekaman pihak perjanjian."))
+    error = None
+    if request.method == "POST":
+        # Without the tick, a sign-off this admin may make is asked again; one they may not make is refused
+        # by the service as ever (four-eyes 403, already signed off).
+        if request.POST.get("confirm") != "1" and rules.may_sign_off(user=request.user, party=party):
+            error = _("Centang pernyataan bahwa Anda telah memeriksa rekaman ini sebelum mengesahkan.")
+        else:
+            try:
+                services.agreement_party_sign_off(user=request.user, party=party)
+            except (SignOffConflict, ValidationError) as failure:
+                messages.error(request, " ".join(getattr(failure, "messages", [str(failure)])))
+            else:
+                messages.success(request, _("%(party)s disahkan.") % {"party": party.name})
+            return _back(request, party)
+    context = {
+        "party": party,
+        "records": selectors.party_changes_since_sign_off(party=party),
+        "may_sign_off": rules.may_sign_off(user=request.user, party=party),
+        "own_edit": rules.is_own_edit(user=request.user, party=party),
+        "next": request.GET.get("next") or request.POST.get("next") or "",
+        "error": error,
+    }
+    return render(request, "mou/party_sign_off.html", context, status=400 if error else 200)
 
 
 @require_POST

@@ -539,7 +539,7 @@ ROUTES = {
     },
     "mou:party-sign-off": {
         "kwargs": {"pk": "pks_party"},
-        "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
     },
     "mou:party-revoke": {

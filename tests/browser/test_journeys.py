@@ -123,20 +123,26 @@ def test_an_admin_signs_off_a_party_another_admin_edited_but_not_one_they_edited
     queue = page.locator("main table.data")
     assert queue.locator("tr").filter(has_text="Tito Karnavian").count() == 1
     assert queue.locator("tr").filter(has_text="Sri Mulyani Indrawati").count() == 0
-    assert page.get_by_role("button", name=f"Sahkan {kemenkeu.name}").count() == 0
+    assert page.get_by_role("link", name=f"Periksa dan sahkan {kemenkeu.name}").count() == 0
 
+    page.get_by_role("link", name=f"Periksa dan sahkan {kemendagri.name}").click()
+    page.wait_for_load_state()
+    shot(page, "journey3_02_periksa")
+    review = page.locator("main").inner_text()
+    assert "Tito Karnavian" in review and "Perubahan sejak pengesahan terakhir" in review
+    page.get_by_role("checkbox").check()
     page.get_by_role("button", name=f"Sahkan {kemendagri.name}").click()
     page.wait_for_load_state()
-    shot(page, "journey3_02_disahkan")
+    shot(page, "journey3_03_disahkan")
     assert f"{kemendagri.name} disahkan." in page.locator("main").inner_text()
-    assert page.get_by_role("button", name=f"Sahkan {kemendagri.name}").count() == 0
+    assert page.get_by_role("link", name=f"Periksa dan sahkan {kemendagri.name}").count() == 0
 
     page.goto(reverse("mou:detail", args=[kemendagri.agreement_id]))
-    shot(page, "journey3_03_perjanjian")
+    shot(page, "journey3_04_perjanjian")
     kemendagri_row = page.locator("tr").filter(has_text=kemendagri.name)
     kemenkeu_row = page.locator("tr").filter(has_text=kemenkeu.name)
     assert "Disahkan" in kemendagri_row.inner_text()
-    assert kemenkeu_row.get_by_role("button", name=re.compile("^Sahkan")).count() == 0
+    assert kemenkeu_row.get_by_role("link", name=re.compile("^Periksa dan sahkan")).count() == 0
     assert "Anda pernah mengubah rekaman ini" in kemenkeu_row.inner_text()
     kemendagri.refresh_from_db()
     kemenkeu.refresh_from_db()

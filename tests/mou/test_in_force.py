@@ -24,7 +24,7 @@ def test_the_mou_is_in_force_once_every_party_is_signed_off(national_mou, admin_
 def test_it_falls_back_to_signed_when_a_sign_off_is_revoked(national_mou, admin_user, second_admin):
     _sign_off_all(national_mou, admin_user)
     party = national_mou.parties.get(institution__short_name="Kemenag")
-    services.agreement_party_revoke(user=second_admin, party=party, reason="Dokumen belum lengkap")
+    services.agreement_party_revoke(user=second_admin, party=party, reason="Dokumen belum lengkap, lampiran hilang")
     national_mou.refresh_from_db()
     assert national_mou.status == Agreement.Status.SIGNED
     services.agreement_party_sign_off(user=second_admin, party=party)

@@ -43,7 +43,7 @@ def test_the_admin_who_last_edited_the_record_may_not_sign_it_off(party, admin_u
 
 
 def test_another_admin_signs_it_off_on_the_page(party, second_admin):
-    response = client_for(second_admin).post(f"/nota-kesepahaman/pihak/{party.pk}/sahkan/")
+    response = client_for(second_admin).post(f"/nota-kesepahaman/pihak/{party.pk}/sahkan/", {"confirm": "1"})
     assert response.status_code == 302
     party.refresh_from_db()
     assert party.signed_off_by == second_admin and party.signed_off_at is not None

@@ -21,5 +21,6 @@ def test_the_queue_is_for_admins_only(national_mou, analyst, batu_officer):
 
 def test_signing_off_from_the_queue_returns_to_it(national_mou, admin_user):
     party = national_mou.parties.first()
-    response = client_for(admin_user).post(f"/nota-kesepahaman/pihak/{party.pk}/sahkan/", {"next": "queue"})
+    response = client_for(admin_user).post(f"/nota-kesepahaman/pihak/{party.pk}/sahkan/", {"next": "queue",
+                                                                                         "confirm": "1"})
     assert response.status_code == 302 and response["Location"].endswith("/nota-kesepahaman/pengesahan/")

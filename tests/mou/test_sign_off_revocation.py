@@ -40,10 +40,10 @@ def test_a_revocation_is_recorded_with_who_signed_off_and_why(signed_off, admin_
 
 def test_revoking_on_the_page_shows_in_the_history(signed_off, second_admin):
     client = client_for(second_admin)
-    response = client.post(f"/nota-kesepahaman/pihak/{signed_off.pk}/cabut/", {"reason": "Salah rekam"}, follow=True)
+    response = client.post(f"/nota-kesepahaman/pihak/{signed_off.pk}/cabut/", {"reason": "Salah rekam nama penanda tangan"}, follow=True)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Pengesahan dicabut" in body and "Salah rekam" in body and "Disahkan" in body
+    assert "Pengesahan dicabut" in body and "Salah rekam nama penanda tangan" in body and "Disahkan" in body
 
 
 def test_only_admins_revoke(signed_off, analyst, batu_officer):
@@ -69,8 +69,20 @@ def test_a_signed_off_record_is_locked_until_revoked(signed_off, second_admin):
         services.agreement_party_update(user=second_admin, party=signed_off, signatory_name="Baru")
     response = api_for(second_admin).patch(f"/api/agreement-parties/{signed_off.pk}/", {"signatory_name": "Baru"})
     assert response.status_code == 409
-    services.agreement_party_revoke(user=second_admin, party=signed_off, reason="Perlu koreksi")
+    services.agreement_party_revoke(user=second_admin, party=signed_off, reason="Perlu koreksi jabatan penanda tangan")
     services.agreement_party_update(user=second_admin, party=signed_off, signatory_name="Baru")
     signed_off.refresh_from_db()
     assert signed_off.signatory_name == "Baru" and signed_off.last_edited_by == second_admin
     assert Agreement.objects.get(pk=signed_off.agreement_id).status == Agreement.Status.SIGNED
+
+
+def test_a_one_word_reason_is_refused_with_the_rule_and_nothing_changes(signed_off, second_admin):
+    for path, client in ((f"/api/agreement-parties/{signed_off.pk}/revoke/", api_for(second_admin)),):
+        response = client.post(path, {"reason": "Salah"})
+        assert response.status_code == 400
+        assert "paling sedikit 20 karakter" in response.json()["reason"][0]
+    page = client_for(second_admin).post(f"/nota-kesepahaman/pihak/{signed_off.pk}/cabut/", {"reason": "x"},
+                                         follow=True)
+    assert "paling sedikit 20 karakter" in page.text
+    signed_off.refresh_from_db()
+    assert signed_off.is_signed_off and not SignOffRevocation.objects.exists()

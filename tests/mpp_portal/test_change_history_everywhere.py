@@ -308,7 +308,7 @@ def api_writes(admin_user, second_admin, batu_officer):
          {"dated": "2024-01-02", "note": "Tambah layanan"}, "json"),
         (batu_officer, "patch", f"/api/agreement-parties/{party.pk}/", {"signatory_name": "Kapolres"}, "json"),
         (admin_user, "post", f"/api/agreement-parties/{party.pk}/sign-off/", {}, "json"),
-        (second_admin, "post", f"/api/agreement-parties/{party.pk}/revoke/", {"reason": "Nama salah"}, "json"),
+        (second_admin, "post", f"/api/agreement-parties/{party.pk}/revoke/", {"reason": "Nama penanda tangan salah eja"}, "json"),
         (batu_officer, "post", "/api/readiness-checks/", {"mpp": mpp.pk, "criterion": criterion.key, "met": True},
          "json"),
         (admin_user, "post", f"/api/readiness-checks/{check.pk}/verify/", {}, "json"),
