@@ -1,7 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from mpp_portal.dates import programme_date_error, programme_year_error
 
 
 class SigningEvent(Audited, models.Model):
@@ -24,6 +26,15 @@ class SigningEvent(Audited, models.Model):
         ordering = ["-date", "-year", "-pk"]
         verbose_name = _("penandatanganan komitmen")
         verbose_name_plural = _("penandatanganan komitmen")
+
+    def clean(self):
+        errors = {}
+        if error := programme_date_error(self.date):
+            errors["date"] = error
+        if error := programme_year_error(self.year):
+            errors["year"] = error
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self):
         when = self.date or self.year or self.date_note

@@ -32,29 +32,49 @@ def signing_event_list(*, user) -> QuerySet:
     )
 
 
-def event_list(*, user, kind: str = "", include_demo: bool = True) -> list[EventRow]:
-    """Both kinds, newest first; events known only by year or a date note sort by their year."""
-    rows: list[EventRow] = []
-    if kind in ("", "inauguration"):
-        events = inauguration_list(user=user).prefetch_related(
-            Prefetch("mpps", queryset=Mpp.objects.select_related("region").order_by("region__code"))
-        )
-        rows += [EventRow("inauguration", e, e.mpp_count, e.reported_count)
-                 for e in (events if include_demo else events.filter(is_demo=False))]
-    if kind in ("", "signing"):
-        events = signing_event_list(user=user).prefetch_related(
-            Prefetch("commitments", queryset=Commitment.objects.select_related("region").order_by("region__code"))
-        )
-        rows += [EventRow("signing", e, e.commitment_count, None)
-                 for e in (events if include_demo else events.filter(is_demo=False))]
+def _sort_key(date, year) -> str:
+    """Newest first; events known only by year or a date note sort by their year."""
+    return date.isoformat() if date else str(year or "")
 
-    def when(row: EventRow):
-        event = row.event
-        if event.date:
-            return event.date.isoformat()
-        return str(getattr(event, "year", None) or "")
 
-    return sorted(rows, key=lambda row: (when(row), row.kind, row.event.pk), reverse=True)
+def _event_querysets(*, user, kind: str, include_demo: bool) -> tuple[QuerySet, QuerySet]:
+    inaugurations = inauguration_list(user=user) if kind in ("", "inauguration") else Inauguration.objects.none()
+    signings = signing_event_list(user=user) if kind in ("", "signing") else SigningEvent.objects.none()
+    if not include_demo:
+        inaugurations, signings = inaugurations.filter(is_demo=False), signings.filter(is_demo=False)
+    return inaugurations, signings
+
+
+def event_keys(*, user, kind: str = "", include_demo: bool = True) -> list[tuple[str, str, int]]:
+    """The order of the combined list, decided on keys alone (newest first): ``(sort key, kind, pk)``.
+    A page of it is read in full by ``event_rows``, so a long history costs one page of rows."""
+    inaugurations, signings = _event_querysets(user=user, kind=kind, include_demo=include_demo)
+    keys = [(_sort_key(d, None), "inauguration", pk) for pk, d in inaugurations.values_list("pk", "date")]
+    keys += [(_sort_key(d, y), "signing", pk) for pk, d, y in signings.values_list("pk", "date", "year")]
+    return sorted(keys, reverse=True)
+
+
+def event_rows(*, user, keys) -> list[EventRow]:
+    keys = list(keys)
+    inaugurations, signings = _event_querysets(user=user, kind="", include_demo=True)
+    wanted = {kind: [pk for _key, k, pk in keys if k == kind] for kind in ("inauguration", "signing")}
+    events = {}
+    if wanted["inauguration"]:
+        events |= {("inauguration", e.pk): e for e in inaugurations.filter(pk__in=wanted["inauguration"])
+                   .prefetch_related(Prefetch("mpps", queryset=Mpp.objects.select_related("region")
+                                              .order_by("region__code")))}
+    if wanted["signing"]:
+        events |= {("signing", e.pk): e for e in signings.filter(pk__in=wanted["signing"])
+                   .prefetch_related(Prefetch("commitments", queryset=Commitment.objects.select_related("region")
+                                              .order_by("region__code")))}
+    rows = []
+    for _key, kind, pk in keys:
+        event = events[(kind, pk)]
+        if kind == "inauguration":
+            rows.append(EventRow("inauguration", event, event.mpp_count, event.reported_count))
+        else:
+            rows.append(EventRow("signing", event, event.commitment_count, None))
+    return rows
 
 
 def signing_event_get(*, user, pk: int) -> SigningEvent | None:

@@ -52,6 +52,7 @@ def signing_event_create(*, user, is_demo: bool = False, note_for_history: str =
     if fields.get("date") and not fields.get("year"):
         fields["year"] = fields["date"].year
     event = SigningEvent(is_demo=is_demo, **fields)
+    event.full_clean()
     audited_save(event, user=user, note=note_for_history)
     return event
 
@@ -62,6 +63,7 @@ def signing_event_update(*, user, event: SigningEvent, note_for_history: str = "
         fields["year"] = fields["date"].year
     for name, value in fields.items():
         setattr(event, name, value)
+    event.full_clean()
     audited_save(event, user=user, note=note_for_history)
     return event
 

@@ -4,8 +4,10 @@ Everyone with a portal role reads; only admins create, edit and import (mpp_port
 """
 import base64
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,14 +34,20 @@ from .services import (
 IMPORT_SESSION_KEY = "event_import"
 
 
+EVENTS_PER_PAGE = 50
+
+
 class EventListView(MemberRequiredMixin, TemplateView):
     template_name = "commitments/event_list.html"
 
     def get_context_data(self, **kwargs):
         kind = self.request.GET.get("kind", "")
         kind = kind if kind in ("inauguration", "signing") else ""
+        keys = selectors.event_keys(user=self.request.user, kind=kind)
+        page_obj = Paginator(keys, EVENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        rows = selectors.event_rows(user=self.request.user, keys=page_obj.object_list)
         return super().get_context_data(
-            rows=selectors.event_list(user=self.request.user, kind=kind), kind=kind, **kwargs
+            rows=rows, kind=kind, page_obj=page_obj, querystring=urlencode({"kind": kind}) if kind else "", **kwargs
         )
 
 

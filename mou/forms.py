@@ -32,7 +32,7 @@ class AgreementForm(forms.Form):
 
 
 class PksForm(AgreementForm):
-    mpp = forms.ModelChoiceField(queryset=None, label=_("MPP"))
+    mpp = forms.ModelChoiceField(queryset=None, label=_("MPP"), empty_label=_("Pilih MPP"))
     dpmptsp_signatory_title = forms.CharField(label=_("Jabatan penanda tangan DPMPTSP"), max_length=200, required=False)
     dpmptsp_signatory_name = forms.CharField(label=_("Nama penanda tangan DPMPTSP"), max_length=200, required=False)
 
@@ -48,7 +48,8 @@ class PksForm(AgreementForm):
 
 
 class PlacementForm(forms.Form):
-    institution = forms.ModelChoiceField(queryset=Institution.objects.all(), label=_("Instansi"))
+    institution = forms.ModelChoiceField(queryset=Institution.objects.all(), label=_("Instansi"),
+                                         empty_label=_("Pilih instansi"))
     signatory_title = forms.CharField(label=_("Jabatan penanda tangan"), max_length=200, required=False)
     signatory_name = forms.CharField(label=_("Nama penanda tangan"), max_length=200, required=False)
     signed_on = forms.DateField(label=_("Tanggal tanda tangan"), required=False, widget=DATE)

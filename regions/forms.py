@@ -108,6 +108,7 @@ class InaugurationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["mode"].choices = [("", _("Tidak disebut sumber")), *Inauguration.Mode.choices]
         if self.instance.pk:
             self.fields["regions"].initial = "\n".join(
                 f"{m.region.code} {m.region.name}" for m in self.instance.mpps.select_related("region")

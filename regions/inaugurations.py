@@ -18,6 +18,7 @@ EVENT_FIELDS = list(Inauguration.audit_fields)
 @transaction.atomic
 def inauguration_create(*, user, is_demo: bool = False, note_for_history: str = "", **fields) -> Inauguration:
     event = Inauguration(is_demo=is_demo, **fields)
+    event.full_clean()
     audited_save(event, user=user, note=note_for_history)
     return event
 
@@ -26,6 +27,7 @@ def inauguration_create(*, user, is_demo: bool = False, note_for_history: str = 
 def inauguration_update(*, user, event: Inauguration, note_for_history: str = "", **fields) -> Inauguration:
     for name, value in fields.items():
         setattr(event, name, value)
+    event.full_clean()
     audited_save(event, user=user, note=note_for_history)
     return event
 

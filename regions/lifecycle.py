@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mpp_portal.dates import programme_date_error
+
 from .models import Mpp
 
 Status = Mpp.Status
@@ -49,6 +51,8 @@ def requirement_errors(
     errors: dict[str, list[str]] = {}
     if inaugurated_on is not None and inaugurated_on > today():
         errors.setdefault("inaugurated_on", []).append(_("Tanggal peresmian tidak boleh di masa depan."))
+    elif error := programme_date_error(inaugurated_on):
+        errors.setdefault("inaugurated_on", []).append(error)
     if status == Status.OPERATING:
         if inaugurated_on is None and not date_unknown:
             errors.setdefault("inaugurated_on", []).append(

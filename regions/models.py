@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from mpp_portal.dates import programme_date_error
 
 
 class Province(models.Model):
@@ -116,6 +117,8 @@ class Inauguration(Audited, models.Model):
     def clean(self):
         if self.date_after and self.date_before and self.date_after >= self.date_before:
             raise ValidationError({"date_before": _("Batas akhir rentang tanggal harus sesudah batas awalnya.")})
+        if error := programme_date_error(self.date):
+            raise ValidationError({"date": error})
 
 
 class Mpp(Audited, models.Model):

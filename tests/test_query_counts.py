@@ -18,7 +18,7 @@ MAX_QUERIES = {
     "/ringkasan/": 8,  # + the province table and map; + the reports waiting for verification
     "/wilayah/": 6,
     "/wilayah/35.79/": 8,
-    "/peristiwa/": 7,
+    "/peristiwa/": 9,  # paginated: the order from keys (2), one page of each kind with its regions (4)
     "/nota-kesepahaman/": 6,
     "/kualitas/": 16,
     "/api/regions/": 5,

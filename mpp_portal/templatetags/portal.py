@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -29,3 +30,19 @@ def person(user) -> str:
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def pct(value) -> str:
+    """A percentage, one way everywhere: one decimal in the page's language ("59,9%" / "59.9%")."""
+    if value is None or value == "":
+        return "—"
+    return f"{floatformat(value, 1)}%"
+
+
+@register.filter
+def share(part, whole) -> str:
+    """``part`` of ``whole`` as ``pct``; "—" when there is no whole."""
+    if not whole or part is None:
+        return "—"
+    return pct(100 * part / whole)

@@ -117,3 +117,28 @@ def test_the_event_list_names_regions_in_a_constant_number_of_queries(history, a
         text = client.get("/peristiwa/").content.decode()
     assert "Kota Batu" in text and "Kota Malang, Kabupaten Langkat" not in text
     assert "Kabupaten Langkat, Kota Malang" in text and "lainnya" in text
+
+
+def test_the_list_is_paginated_newest_first_with_grouped_numbers(registry, analyst):
+    import datetime
+
+    from commitments.services import signing_event_create
+    from regions.inaugurations import inauguration_create
+
+    start = datetime.date(2018, 1, 1)
+    for n in range(60):
+        day = start + datetime.timedelta(days=10 * n)
+        if n % 2:
+            inauguration_create(user=None, date=day, place=f"Tempat {n}", reported_count=23765 if n == 59 else None)
+        else:
+            signing_event_create(user=None, date=day, place=f"Tempat {n}")
+    first = client_for(analyst).get("/peristiwa/").content.decode()
+    assert "Halaman 1 dari 2" in first
+    assert first.index("Tempat 59") < first.index("Tempat 58")  # newest first
+    assert "23.765" in first and "23765" not in first
+    assert "Tempat 9<" not in first
+    second = client_for(analyst).get("/peristiwa/?page=2").content.decode()
+    assert "Tempat 9<" in second and "Tempat 59" not in second
+    only_inaugurations = client_for(analyst).get("/peristiwa/?kind=inauguration").content.decode()
+    assert "Halaman" not in only_inaugurations and "Tempat 58" not in only_inaugurations
+    assert client_for(analyst).get("/peristiwa/?page=999").status_code == 200
