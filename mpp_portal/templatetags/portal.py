@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
+from mpp_portal.seeded import translate_seeded
+
 register = template.Library()
 
 
@@ -29,3 +31,9 @@ def person(user) -> str:
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter(name="translate_seeded")
+def translate_seeded_filter(value):
+    """A seeded Indonesian text (target name, criterion, category, MoU summary or party) in the page's language."""
+    return translate_seeded(value)
