@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import override
 
 from dashboards.models import Target
@@ -29,6 +30,14 @@ from tests.mpp_portal.test_english import in_english, po_entries
 
 ROOT = Path(settings.BASE_DIR)
 IGNORED = ["tests", "bench", ".venv", "var", "node_modules"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """The locale middleware activates the cookie's language on the test thread and nothing resets it; put
+    Indonesian back so tests after an English page are not run in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def project_files() -> list[str]:
