@@ -74,7 +74,7 @@ def province_export(snapshot: ProgressSnapshot, provinces: list[ProgressSnapshot
     metric = target.get_metric_display()
     return Export(
         slug="provinsi", title=_("Provinsi"), as_of=snapshot.computed_at, basis=basis_text(target.basis),
-        source=SOURCE, filters=f"{_('Sasaran')}: {target.name}", rows=provinces,
+        source=SOURCE, filters=f"{_('Sasaran')}: {target.display_name}", rows=provinces,
         notes=[_("Angka dari snapshot kemajuan terakhir, dari data tercatat saja; kolom \"Tercapai contoh\" dan "
                  "\"%(m)s contoh\" menghitung data contoh di luar angka itu.") % {"m": metric}],
         columns=[

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from mpp_portal.seeded import translate_seeded
 from regions import units
 
 
@@ -37,6 +38,11 @@ class Target(Audited, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_basis_display()})"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language (a seeded name has an English form; an edited one is shown as written)."""
+        return translate_seeded(self.name)
 
     @property
     def basis_note(self) -> str:

@@ -182,7 +182,7 @@ def dashboard_pdf(dashboard: Dashboard, *, generated_at: datetime.datetime | Non
     footer = _("Portal Pemantauan MPP - Kementerian PANRB - dibuat %(when)s WIB") % {
         "when": formats.date_format(generated_at, "j F Y H:i")}
     pdf = _Document(footer)
-    title = _("Dasbor nasional: %(name)s") % {"name": t.name}
+    title = _("Dasbor nasional: %(name)s") % {"name": t.display_name}
     pdf.set_title(_text(title))
     pdf.set_author("Kementerian PANRB")
     pdf.add_page()

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from mpp_portal.seeded import translate_seeded
 from mpp_portal.uploads import validate_document
 
 
@@ -35,6 +36,11 @@ class Institution(Audited, models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.name)
 
 
 class Agreement(Audited, models.Model):
@@ -94,6 +100,16 @@ class Agreement(Audited, models.Model):
     def __str__(self):
         return self.number or self.title
 
+    @property
+    def display_title(self) -> str:
+        """The title in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.title)
+
+    @property
+    def display_label(self) -> str:
+        """What ``str()`` shows (the number, else the title), with the title in the page's language."""
+        return self.number or self.display_title
+
 
 class Clause(Audited, models.Model):
     class Section(models.TextChoices):
@@ -125,6 +141,11 @@ class Clause(Audited, models.Model):
 
     def __str__(self):
         return self.get_section_display()
+
+    @property
+    def display_summary(self) -> str:
+        """The summary in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.summary)
 
 
 class AgreementParty(Audited, models.Model):
@@ -177,6 +198,16 @@ class AgreementParty(Audited, models.Model):
     @property
     def name(self) -> str:
         return self.label or (self.institution.name if self.institution_id else "")
+
+    @property
+    def display_name(self) -> str:
+        """The party in the page's language: a seeded institution's English name; a label as written."""
+        return self.label or (self.institution.display_name if self.institution_id else "")
+
+    @property
+    def display_signatory_title(self) -> str:
+        """The signatory's title in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.signatory_title)
 
     @property
     def is_signed_off(self) -> bool:

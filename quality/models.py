@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.audit import Audited
+from mpp_portal.seeded import translate_seeded
 from regions.models import Mpp, Region
 
 
@@ -26,6 +27,11 @@ class EvaluationCategory(Audited, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.name)
 
 
 class Evaluation(Audited, models.Model):
@@ -118,6 +124,11 @@ class ReadinessCriterion(Audited, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language: a seeded text has an English form, an edited one is shown as written."""
+        return translate_seeded(self.name)
 
 
 class ReadinessCheck(Audited, models.Model):

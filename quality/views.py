@@ -187,7 +187,7 @@ class ReadinessCheckView(MemberRequiredMixin, View):
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
             return redirect("quality:mpp", pk=mpp.pk)
         services.readiness_check_set(mpp=mpp, criterion=criterion, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Kriteria \"%(name)s\" disimpan.") % {"name": criterion.name})
+        messages.success(request, _("Kriteria \"%(name)s\" disimpan.") % {"name": criterion.display_name})
         return redirect("quality:mpp", pk=mpp.pk)
 
 

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
+from mpp_portal.seeded import translate_seeded
+
 register = template.Library()
 
 
@@ -46,3 +48,9 @@ def share(part, whole) -> str:
     if not whole or part is None:
         return "—"
     return pct(100 * part / whole)
+
+
+@register.filter(name="translate_seeded")
+def translate_seeded_filter(value):
+    """A seeded Indonesian text (target name, criterion, category, MoU summary or party) in the page's language."""
+    return translate_seeded(value)
