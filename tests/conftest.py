@@ -78,6 +78,10 @@ def _isolated(settings, tmp_path):
     yield
     cache.clear()
     _PUBLIC_PAGES.clear()
+    # An English page request leaves its language active in this thread; the next test starts in Indonesian.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")
