@@ -21,7 +21,7 @@ from regions.models import Inauguration, Region
 from tests import factories as f
 from tests.conftest import api_for, client_for
 
-PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "dashboards"}
+PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "taskforce", "dashboards"}
 
 # How each audited model with an editable admin gets a fresh record to edit or delete.
 MAKE = {
@@ -35,6 +35,8 @@ MAKE = {
     "quality.ReadinessCriterion": f.ReadinessCriterionFactory,
     "quality.FiscalCapacity": f.FiscalCapacityFactory,
     "dashboards.Target": f.TargetFactory,
+    "taskforce.Assistance": f.AssistanceFactory,
+    "taskforce.FollowUp": f.FollowUpFactory,
     "dashboards.ReportedTotal": f.ReportedTotalFactory,
     "mpp_portal.ApiToken": lambda: ApiToken.objects.get(
         prefix=api_token_issue(user=get_user_model().objects.create_user("pemegang-token"))[:8]),
