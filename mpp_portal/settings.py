@@ -242,6 +242,7 @@ SPECTACULAR_SETTINGS = {
         "InstitutionKindEnum": "mou.models.Institution.Kind",
         "MppReportStateEnum": "regions.models.MppReport.State",
         "MppReportBatchStateEnum": "regions.models.MppReportBatch.State",
+        "RegionStageEnum": "regions.models.Region.Stage",
     },
 }
 

@@ -46,6 +46,14 @@ def assisted_region_ids() -> set[int]:
     return set(Assistance.objects.filter(is_demo=False).values_list("region_id", flat=True).distinct())
 
 
+def assistance_version() -> tuple:
+    """Changes whenever an assistance is logged, changed or removed: part of the ETag of pages filtered on it."""
+    from django.db.models import Max
+
+    latest = Assistance.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    return latest["n"], str(latest["at"])
+
+
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` months earlier (or that month's last day: 31 March minus one is 28/29 Feb)."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
@@ -77,6 +85,11 @@ def lagging_region_ids(*, assistance: str, stages: dict[int, str], months: int |
         return set(stages) - assisted_region_ids()
     first = first_stage_in_window(months=months or DEFAULT_MONTHS, today=today)
     return {region_id for region_id, stage in stages.items() if first.get(region_id) == stage}
+
+
+def may_log_somewhere(*, user) -> bool:
+    """Whether ``can_log_assistance`` holds for ``user`` in at least one kab/kota (one query)."""
+    return any(can_log_assistance(user, region) for region in Region.objects.only("pk", "province_id").order_by())
 
 
 def loggable_regions(*, user) -> QuerySet:

@@ -34,7 +34,7 @@ class AssistanceListView(MemberRequiredMixin, ListView):
         return super().get_context_data(
             filterset=self.filterset, provinces=Province.objects.all(), forms=Assistance.Form.choices,
             areas=Assistance.Area.choices, querystring=query.urlencode(),
-            may_log=selectors.loggable_regions(user=self.request.user).exists(), **kwargs)
+            may_log=selectors.may_log_somewhere(user=self.request.user), **kwargs)
 
 
 class AssistanceDetailView(MemberRequiredMixin, TemplateView):

@@ -20,7 +20,7 @@ class AssistancePermission(permissions.BasePermission):
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return is_member(request.user)
-        return is_member(request.user) and selectors.loggable_regions(user=request.user).exists()
+        return is_member(request.user) and selectors.may_log_somewhere(user=request.user)
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:

@@ -48,3 +48,17 @@ def test_the_api_and_the_page_take_the_filter_and_the_api_refuses_a_bad_month_co
     assert page.status_code == 200 and "Kota Batu" not in page.content.decode()
     export = client_for(analyst).get("/tertinggal/ekspor.csv", {"province": "35", "pendampingan": "tetap"})
     assert export.status_code == 200 and "35.79" in b"".join(export.streaming_content).decode("utf-8-sig")
+
+
+def test_the_province_dashboards_region_table_takes_the_same_filter(analyst, log):
+    from dashboards.services import progress_recompute
+
+    progress_recompute()
+    log(analyst, "35.79", date=timezone.localdate() - datetime.timedelta(days=10))
+    client = client_for(analyst)
+    never = client.get("/dasbor/provinsi/35/", {"pendampingan": "tanpa"}).content.decode()
+    assert "Kota Malang" in never and "Kota Batu" not in never
+    same = client.get("/dasbor/provinsi/35/", {"pendampingan": "tetap", "bulan": "3"}).content.decode()
+    assert "Kota Batu" in same and "Kota Malang" not in same
+    # A bad month count is ignored, as the page's other parameters are.
+    assert client.get("/dasbor/provinsi/35/", {"pendampingan": "tetap", "bulan": "99"}).status_code == 200
