@@ -1,6 +1,7 @@
 """Pieces an upper app adds to a page of a lower app (as NetBox's template extensions do), so the lower app
 shows them without importing the upper one: the region page lists the region's commitments, which the
-commitments app registers in its ``AppConfig.ready()``.
+commitments app registers in its ``AppConfig.ready()``, and shows whole sections (``region_panels``: a template
+and a context function), such as the task force's assistance the taskforce app registers.
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass

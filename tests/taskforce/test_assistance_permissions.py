@@ -75,3 +75,16 @@ def test_the_admin_edits_through_the_history_and_only_an_admin_reaches_it(admin_
     assert client_for(analyst).get(url).status_code == 302  # not staff: the admin login
     assert client_for(admin_user).get(url).status_code == 200
     assert client_for(admin_user).get("/admin/taskforce/assistance/add/").status_code == 403
+
+
+@pytest.mark.parametrize("actor", ALLOWED_ANYWHERE)
+def test_the_same_roles_log_and_change_through_the_api_anywhere(request, registry, actor):
+    api = api_for(request.getfixturevalue(actor))
+    created = api.post("/api/assistance/", {**BODY, "region": "32.73"}, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["stage_at_visit"] == "none" and created.json()["areas"] == ["kelembagaan", "ti"]
+    changed = api.patch(f"/api/assistance/{created.json()['id']}/", {"areas": ["regulasi"]}, format="json")
+    assert changed.status_code == 200 and changed.json()["areas"] == ["regulasi"]
+    follow_up = api.post("/api/follow-ups/", {"assistance": created.json()["id"], "description": "Perbup",
+                                              "owner_kind": "daerah", "due_on": "2025-06-01"}, format="json")
+    assert follow_up.status_code == 201

@@ -54,3 +54,21 @@ def test_a_worker_runs_the_overdue_reminder_and_emails_the_officer(celery_worker
     assert "Tetapkan pengelola MPP Batu" in log_file.read_text()
     assistance.follow_ups.get().refresh_from_db()
     assert assistance.follow_ups.get().last_reminded_on == timezone.localdate()
+
+
+def test_the_reminder_runs_daily_in_the_morning_jakarta_time(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["taskforce-overdue-reminders"]
+    assert entry["task"] == "taskforce.overdue_reminders_send"
+    schedule = entry["schedule"]
+    assert (schedule.hour, schedule.minute, len(schedule.day_of_week)) == ({8}, {30}, 7)
+    assert settings.CELERY_TIMEZONE == "Asia/Jakarta"
+
+
+def test_demo_follow_ups_are_never_emailed(analyst, batu_officer, log, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    batu_officer.email = "petugas@batukota.go.id"
+    batu_officer.save()
+    assistance = log(analyst, is_demo=True)
+    services.follow_up_create(user=analyst, assistance=assistance, description="Contoh", owner_kind="daerah",
+                              due_on=datetime.date(2025, 6, 1))
+    assert services.overdue_reminders_send(today=TODAY).sent == {} and mail.outbox == []
