@@ -82,3 +82,24 @@ def test_the_page_adds_and_closes_a_follow_up(taskforce_member, log):
     assert follow_up.state == "selesai" and follow_up.closed_by == taskforce_member
     page = client.get(f"/pendampingan/{assistance.pk}/").content.decode()
     assert "Susun Perbup" in page
+
+
+def test_the_edit_page_changes_the_assistance_with_one_history_record(analyst, log):
+    assistance = log(analyst)
+    client = client_for(analyst)
+    assert "Perangkat daerah pengelola" in client.get(f"/pendampingan/{assistance.pk}/ubah/").content.decode()
+    response = client.post(f"/pendampingan/{assistance.pk}/ubah/", {
+        **BODY, "areas": ["gedung", "layanan"], "findings": "Gedung siap, tenant 12 instansi."})
+    assert response.status_code == 302
+    assistance.refresh_from_db()
+    assert assistance.area_list == ["gedung", "layanan"] and assistance.findings.startswith("Gedung siap")
+    records = ChangeRecord.objects.filter(content_type__model="assistance", object_id=str(assistance.pk))
+    assert [r.action for r in records.order_by("pk")] == ["create", "update"]
+
+
+def test_the_list_page_is_in_english_with_the_language_cookie(analyst, log):
+    log(analyst)
+    client = client_for(analyst)
+    client.cookies["django_language"] = "en"
+    page = client.get("/pendampingan/").content.decode()
+    assert "Task force assistance" in page and "Field visit" in page and "Institutions, Budget" in page
