@@ -9,5 +9,6 @@ urlpatterns = [
     path("pendampingan/<int:pk>/", views.AssistanceDetailView.as_view(), name="detail"),
     path("pendampingan/<int:pk>/ubah/", views.AssistanceFormView.as_view(), name="update"),
     path("pendampingan/<int:pk>/tindak-lanjut/", views.FollowUpCreateView.as_view(), name="follow-up-create"),
+    path("tindak-lanjut/", views.FollowUpListView.as_view(), name="follow-ups"),
     path("tindak-lanjut/<int:pk>/tutup/", views.FollowUpCloseView.as_view(), name="follow-up-close"),
 ]

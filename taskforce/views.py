@@ -10,9 +10,9 @@ from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province
 
 from . import selectors, services
-from .filters import AssistanceFilterSet
+from .filters import AssistanceFilterSet, FollowUpFilterSet
 from .forms import AssistanceForm, FollowUpCloseForm, FollowUpForm
-from .models import Assistance
+from .models import Assistance, FollowUp
 
 
 def _errors_to_form(form, error: ValidationError) -> None:
@@ -35,6 +35,25 @@ class AssistanceListView(MemberRequiredMixin, ListView):
             filterset=self.filterset, provinces=Province.objects.all(), forms=Assistance.Form.choices,
             areas=Assistance.Area.choices, querystring=query.urlencode(),
             may_log=selectors.may_log_somewhere(user=self.request.user), **kwargs)
+
+
+class FollowUpListView(MemberRequiredMixin, ListView):
+    """Every follow-up, open ones first by due date; ``?overdue=true`` for those past it."""
+
+    template_name = "taskforce/follow_up_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filterset = FollowUpFilterSet(self.request.GET, queryset=selectors.follow_up_list(user=self.request.user)
+                                           .order_by("-state", "due_on", "pk"))
+        return self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filterset=self.filterset, provinces=Province.objects.all(), states=FollowUp.State.choices,
+            owners=FollowUp.Owner.choices, querystring=query.urlencode(), **kwargs)
 
 
 class AssistanceDetailView(MemberRequiredMixin, TemplateView):

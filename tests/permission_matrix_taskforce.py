@@ -25,6 +25,10 @@ TASKFORCE_ROUTES = {
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
         "POST": ("login", "invalid", "forbidden", "forbidden", "invalid", "invalid"),
     },
+    "taskforce:follow-ups": {
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+    },
     "taskforce:follow-up-close": {
         "kwargs": {"pk": "follow_up"},
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),

@@ -35,3 +35,15 @@ def test_the_region_page_shows_assistances_and_open_follow_ups_with_overdue_flag
     assert "Susun Perbup MPP" in page and "lewat tenggat" in page
     assert "/pendampingan/baru/?wilayah=35.79" not in page  # an officer does not log
     assert "/pendampingan/baru/?wilayah=35.79" in client_for(analyst).get("/wilayah/35.79/").content.decode()
+
+
+def test_the_follow_up_list_page_filters_the_overdue_ones(analyst, batu_officer, log):
+    assistance = log(analyst)
+    services.follow_up_create(user=analyst, assistance=assistance, description="Sudah lewat",
+                              owner_kind="daerah", due_on=timezone.localdate() - datetime.timedelta(days=1))
+    services.follow_up_create(user=analyst, assistance=assistance, description="Masih lama",
+                              owner_kind="provinsi", due_on=timezone.localdate() + datetime.timedelta(days=30))
+    page = client_for(batu_officer).get("/tindak-lanjut/", {"overdue": "true"}).content.decode()
+    assert "Sudah lewat" in page and "Masih lama" not in page
+    page = client_for(batu_officer).get("/tindak-lanjut/", {"owner_kind": "provinsi"}).content.decode()
+    assert "Masih lama" in page and "Sudah lewat" not in page
