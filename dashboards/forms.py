@@ -32,6 +32,8 @@ class LaggingFilterForm(forms.Form):
     bulan = forms.IntegerField(label=_("Didampingi dalam (bulan) terakhir"), min_value=1, max_value=MAX_MONTHS,
                                required=False, help_text=_("Untuk \"didampingi, tahap tetap\"; bawaan 6."))
 
+    IGNORED_ON_PAGE = ("pendampingan", "bulan")
+
     def selector_kwargs(self) -> dict:
         """The cleaned filters as ``dashboards.lagging.lagging_list`` takes them."""
         data = self.cleaned_data

@@ -226,7 +226,13 @@ class LaggingView(MemberRequiredMixin, TemplateView):
     template_name = "dashboards/lagging.html"
 
     def get_context_data(self, **kwargs):
-        form = LaggingFilterForm(self.request.GET)
+        params = self.request.GET.copy()
+        form = LaggingFilterForm(params)
+        if not form.is_valid() and set(form.errors) <= set(LaggingFilterForm.IGNORED_ON_PAGE):
+            # A bad assistance filter is ignored on the page, as the dashboards' parameters are (the API says 400).
+            for name in form.errors:
+                params.pop(name, None)
+            form = LaggingFilterForm(params)
         rows = lagging_list(user=self.request.user, **form.selector_kwargs()) if form.is_valid() else []
         query = self.request.GET.urlencode()
         return super().get_context_data(form=form, rows=rows, querystring=query, **kwargs)

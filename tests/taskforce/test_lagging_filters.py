@@ -46,6 +46,9 @@ def test_the_api_and_the_page_take_the_filter_and_the_api_refuses_a_bad_month_co
     assert api.get("/api/lagging/", {"pendampingan": "kadang"}).status_code == 400
     page = client_for(analyst).get("/tertinggal/", {"province": "35", "pendampingan": "tanpa"})
     assert page.status_code == 200 and "Kota Batu" not in page.content.decode()
+    # On the page a bad month count is ignored (the default, 6 months, applies).
+    page = client_for(analyst).get("/tertinggal/", {"province": "35", "pendampingan": "tetap", "bulan": "99"})
+    assert page.status_code == 200 and "Kota Batu" in page.content.decode() and "Kota Malang" not in page.content.decode()
     export = client_for(analyst).get("/tertinggal/ekspor.csv", {"province": "35", "pendampingan": "tetap"})
     assert export.status_code == 200 and "35.79" in b"".join(export.streaming_content).decode("utf-8-sig")
 
