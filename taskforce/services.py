@@ -2,7 +2,6 @@
 reminders. Permission is ``mpp_portal.access.can_log_assistance`` on every path; each write is recorded
 through ``audited_save``."""
 import datetime
-import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,8 +17,6 @@ from regions.models import Region
 from regions.selectors import with_stage
 
 from .models import Assistance, FollowUp, areas_join, overdue_q
-
-logger = logging.getLogger(__name__)
 
 
 def _require(user, region: Region) -> None:
