@@ -183,3 +183,53 @@ def operations_report_export(reports: QuerySet, *, filters: str) -> Export:
 
 def _percent(share: float | None) -> float | None:
     return None if share is None else round(share * 100, 1)
+
+
+# --- The task force's assistance (the taskforce app's lists) ------------------------------------------------
+
+TASKFORCE_SOURCE = gettext_lazy("Portal Pemantauan MPP Kementerian PANRB: pendampingan Tim Kerja Percepatan "
+                                "Penyelenggaraan MPP kepada kabupaten/kota, sebagaimana dicatat.")
+ASSISTANCE_BASIS = gettext_lazy("pendampingan sebagaimana dicatat, satu baris per pendampingan.")
+FOLLOW_UP_BASIS = gettext_lazy("tindak lanjut pendampingan, satu baris per tindak lanjut; lewat tenggat: masih "
+                               "terbuka dan tenggatnya sudah lewat.")
+
+
+def assistance_export(assistances: QuerySet, *, filters: str) -> Export:
+    return Export(
+        slug="pendampingan", title=_("Pendampingan"), as_of=timezone.now(), basis=ASSISTANCE_BASIS,
+        source=TASKFORCE_SOURCE, filters=filters, rows=assistances.iterator(chunk_size=2000),
+        columns=[
+            Column(_("ID"), lambda a: a.pk, 7),
+            Column(_("Tanggal"), lambda a: a.date, 11),
+            Column(_("Kode wilayah"), lambda a: a.region.code, 9),
+            Column(_("Wilayah"), lambda a: a.region.name, 28),
+            Column(_("Provinsi"), lambda a: a.region.province.name, 24),
+            Column(_("Bentuk"), lambda a: a.get_form_display(), 16),
+            Column(_("Bidang"), lambda a: ", ".join(a.area_labels), 30),
+            Column(_("Tahap saat pendampingan"), lambda a: stages.label(a.stage_at_visit), 12),
+            Column(_("Temuan"), lambda a: a.findings, 50),
+            Column(_("Tindak lanjut terbuka"), lambda a: a.open_follow_ups, 9),
+            Column(_("Lewat tenggat"), lambda a: a.overdue_follow_ups, 9),
+            Column(_("Contoh"), lambda a: yes_no(a.is_demo), 8),
+        ],
+    )
+
+
+def follow_up_export(follow_ups: QuerySet, *, filters: str) -> Export:
+    return Export(
+        slug="tindak-lanjut", title=_("Tindak lanjut"), as_of=timezone.now(), basis=FOLLOW_UP_BASIS,
+        source=TASKFORCE_SOURCE, filters=filters, rows=follow_ups.iterator(chunk_size=2000),
+        columns=[
+            Column(_("ID"), lambda f: f.pk, 7),
+            Column(_("Pendampingan"), lambda f: f.assistance_id, 8),
+            Column(_("Tanggal pendampingan"), lambda f: f.assistance.date, 11),
+            Column(_("Kode wilayah"), lambda f: f.assistance.region.code, 9),
+            Column(_("Wilayah"), lambda f: f.assistance.region.name, 28),
+            Column(_("Uraian"), lambda f: f.description, 50),
+            Column(_("Penanggung jawab"), lambda f: f.owner_label, 24),
+            Column(_("Tenggat"), lambda f: f.due_on, 11),
+            Column(_("Keadaan"), lambda f: f.get_state_display(), 11),
+            Column(_("Lewat tenggat"), lambda f: yes_no(f.is_overdue), 8),
+            Column(_("Contoh"), lambda f: yes_no(f.assistance.is_demo), 8),
+        ],
+    )

@@ -15,6 +15,8 @@ from operations.models import OperationsFigure
 from quality.filters import MppQualityFilterSet
 from regions.filters import MppFilterSet, RegionFilterSet
 from regions.selectors import mpp_list, region_list
+from taskforce import selectors as taskforce_selectors
+from taskforce.filters import AssistanceFilterSet, FollowUpFilterSet
 
 from . import export_lists, selectors
 from .exports import FORMATS, Export, export_response, separator_from
@@ -120,3 +122,23 @@ def operations_report_export(request):
         return _bad_filter(filterset.errors)
     described = _described(filterset.form) if filterset.is_bound else ""
     return export_lists.operations_report_export(filterset.qs, filters=described)
+
+
+@export_view
+def assistance_export(request):
+    """The task force's assistances, filtered like their list (/pendampingan/)."""
+    filterset = _filterset(AssistanceFilterSet, request, taskforce_selectors.assistance_list(user=request.user))
+    if filterset.is_bound and not filterset.is_valid():
+        return _bad_filter(filterset.errors)
+    described = _described(filterset.form) if filterset.is_bound else ""
+    return export_lists.assistance_export(filterset.qs.order_by("-date", "-pk"), filters=described)
+
+
+@export_view
+def follow_up_export(request):
+    """The follow-ups of assistances (``?overdue=true``, ``state``, ``owner_kind``, ``province``, ``region``)."""
+    filterset = _filterset(FollowUpFilterSet, request, taskforce_selectors.follow_up_list(user=request.user))
+    if filterset.is_bound and not filterset.is_valid():
+        return _bad_filter(filterset.errors)
+    described = _described(filterset.form) if filterset.is_bound else ""
+    return export_lists.follow_up_export(filterset.qs.order_by("due_on", "pk"), filters=described)

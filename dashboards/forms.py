@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quality.models import FiscalCapacity
 from regions.models import Province, Region
+from taskforce.selectors import DEFAULT_MONTHS, MAX_MONTHS
 
 from .models import Target
 
@@ -23,6 +24,15 @@ class LaggingFilterForm(forms.Form):
         label=_("Kapasitas fiskal"), required=False,
         choices=[("", _("Semua")), *FiscalCapacity.FiscalClass.choices, ("none", _("Tidak ada data"))],
     )
+    # The task force's assistance (taskforce.selectors.lagging_region_ids): never assisted, or assisted in the
+    # last ``bulan`` months and still in the same stage.
+    pendampingan = forms.ChoiceField(label=_("Pendampingan"), required=False, choices=[
+        ("", _("Semua")), ("tanpa", _("Belum pernah didampingi")),
+        ("tetap", _("Didampingi, tahap tetap"))])
+    bulan = forms.IntegerField(label=_("Didampingi dalam (bulan) terakhir"), min_value=1, max_value=MAX_MONTHS,
+                               required=False, help_text=_("Untuk \"didampingi, tahap tetap\"; bawaan 6."))
+
+    IGNORED_ON_PAGE = ("pendampingan", "bulan")
 
     def selector_kwargs(self) -> dict:
         """The cleaned filters as ``dashboards.lagging.lagging_list`` takes them."""
@@ -35,4 +45,6 @@ class LaggingFilterForm(forms.Form):
             # A month as the calendar has it on average, so "12 months" is a year.
             "min_days": round(months * 365 / 12) if months else None,
             "fiscal_class": data.get("fiscal_class") or None,
+            "assistance": data.get("pendampingan") or None,
+            "assistance_months": data.get("bulan") or DEFAULT_MONTHS,
         }

@@ -20,6 +20,7 @@ from quality.models import FiscalCapacity
 from regions import stages
 from regions.models import Mpp, Region, StatusUpdate
 from regions.selectors import with_stage
+from taskforce.selectors import lagging_region_ids
 
 from .models import Target
 
@@ -143,7 +144,10 @@ def sort_key(row: LaggingRegion):
 
 def lagging_list(*, user, basis: str = Target.Basis.KEMENPANRB, province: str | None = None,
                  stage: str | None = None, min_days: int | None = None, fiscal_class: str | None = None,
+                 assistance: str | None = None, assistance_months: int | None = None,
                  now: datetime.datetime | None = None) -> list[LaggingRegion]:
+    """``assistance``: "tanpa" (never assisted by the task force) or "tetap" (assisted in the last
+    ``assistance_months`` months and still in the stage it was in at the first of those assistances)."""
     now = now or timezone.now()
     regions = _regions(user=user, basis=basis, province=province, stage=stage)
     ids = [region.pk for region in regions]
@@ -166,6 +170,10 @@ def lagging_list(*, user, basis: str = Target.Basis.KEMENPANRB, province: str | 
         )
         if fiscal_class_matches(row, fiscal_class) and days_match(row, min_days):
             rows.append(row)
+    if assistance:
+        kept = lagging_region_ids(assistance=assistance, stages={row.region.pk: row.stage for row in rows},
+                                  months=assistance_months, today=timezone.localdate(now))
+        rows = [row for row in rows if row.region.pk in kept]
     return sorted(rows, key=sort_key)
 
 

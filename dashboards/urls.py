@@ -19,4 +19,7 @@ urlpatterns = [
          name="operations-figure-export"),
     path("operasional/ekspor/laporan.<str:fmt>", export_views.operations_report_export,
          name="operations-report-export"),
+    # The task force's assistance and follow-ups (dashboards builds on taskforce).
+    path("pendampingan/ekspor.<str:fmt>", export_views.assistance_export, name="assistance-export"),
+    path("tindak-lanjut/ekspor.<str:fmt>", export_views.follow_up_export, name="follow-up-export"),
 ]

@@ -19,9 +19,10 @@ from mpp_portal.access import is_member, role_of
 from mpp_portal.http_cache import conditional, etag_for
 from mpp_portal.inputs import parse_int
 from mpp_portal.views import MemberRequiredMixin
-from regions.models import Province
+from regions.models import Province, Region
 from regions.report_selectors import pending_counts
 from regions.selectors import region_search_public
+from taskforce import selectors as taskforce_selectors
 
 from . import pdf, selectors, services
 from .forms import LaggingFilterForm
@@ -56,6 +57,10 @@ class SnapshotPageMixin:
         """The reports waiting for verification that the page names beside the verified figures."""
         return pending_counts()
 
+    def live_parts(self) -> tuple:
+        """What else the page shows from live data (not the snapshot), so part of its ETag."""
+        return ()
+
     def get(self, request, *args, **kwargs):
         self.latest = self.snapshot()
         # Reports arrive between recomputes: their count is part of what the page shows, so of its ETag.
@@ -63,7 +68,7 @@ class SnapshotPageMixin:
         if self.latest is None:
             return super().get(request, *args, **kwargs)
         etag = etag_for(self.template_name, self.latest.pk, self.latest.stale, request.LANGUAGE_CODE, request.user.pk,
-                        request.get_full_path(), sorted(self.pending.items()))
+                        request.get_full_path(), sorted(self.pending.items()), *self.live_parts())
 
         def render_page():
             key = _member_page_key(request, etag)
@@ -107,6 +112,19 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
     def pending_counts(self) -> dict[str, int]:
         return pending_counts(province_code=self.kwargs["code"])
 
+    def assistance_filter(self) -> tuple[str | None, int]:
+        """The region table's filter on the task force's assistance, as on the lagging list; a bad value is
+        ignored, as the page's other parameters are."""
+        wanted = self.request.GET.get("pendampingan")
+        months = parse_int(self.request.GET.get("bulan", ""))
+        if months is None or not 1 <= months <= taskforce_selectors.MAX_MONTHS:
+            months = taskforce_selectors.DEFAULT_MONTHS
+        return (wanted if wanted in taskforce_selectors.ASSISTANCE_FILTERS else None), months
+
+    def live_parts(self) -> tuple:
+        wanted, _months = self.assistance_filter()
+        return (taskforce_selectors.assistance_version(),) if wanted else ()
+
     def get_context_data(self, **kwargs):
         snapshot = self.latest
         if snapshot is None:
@@ -114,9 +132,17 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
             if province is None:
                 raise Http404
             return super().get_context_data(dashboard=None, province=province, **kwargs)
+        dashboard = _dashboard(snapshot)
+        wanted, months = self.assistance_filter()
+        regions = dashboard.regions
+        if wanted:
+            ids = dict(Region.objects.filter(code__in=[r["code"] for r in regions]).values_list("code", "pk"))
+            kept = taskforce_selectors.lagging_region_ids(
+                assistance=wanted, months=months, stages={ids[r["code"]]: r["stage"] for r in regions if r["code"] in ids})
+            regions = [r for r in regions if ids.get(r["code"]) in kept]
         return super().get_context_data(
-            dashboard=_dashboard(snapshot), province=snapshot.province,
-            pending=self.pending, **kwargs,
+            dashboard=dashboard, province=snapshot.province, pending=self.pending, regions=regions,
+            assistance_filter=wanted, assistance_months=months, **kwargs,
         )
 
 
@@ -200,7 +226,13 @@ class LaggingView(MemberRequiredMixin, TemplateView):
     template_name = "dashboards/lagging.html"
 
     def get_context_data(self, **kwargs):
-        form = LaggingFilterForm(self.request.GET)
+        params = self.request.GET.copy()
+        form = LaggingFilterForm(params)
+        if not form.is_valid() and set(form.errors) <= set(LaggingFilterForm.IGNORED_ON_PAGE):
+            # A bad assistance filter is ignored on the page, as the dashboards' parameters are (the API says 400).
+            for name in form.errors:
+                params.pop(name, None)
+            form = LaggingFilterForm(params)
         rows = lagging_list(user=self.request.user, **form.selector_kwargs()) if form.is_valid() else []
         query = self.request.GET.urlencode()
         return super().get_context_data(form=form, rows=rows, querystring=query, **kwargs)

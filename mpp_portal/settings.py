@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "dashboards",
     "quality",
     "operations",
+    "taskforce",
     "opendata",
 ]
 
@@ -153,6 +154,8 @@ CELERY_BEAT_SCHEDULE = {
                                                                                       day_of_month="7,11")},
     "operations-figures-nightly": {"task": "operations.figures_recompute", "schedule": crontab(hour=1, minute=30),
                                    "kwargs": {"trigger": "nightly"}},
+    # Overdue follow-ups of the task force's assistance: each owner at most once a day.
+    "taskforce-overdue-reminders": {"task": "taskforce.overdue_reminders_send", "schedule": crontab(minute=30, hour=8)},
 }
 
 # --- Auth
@@ -239,6 +242,7 @@ SPECTACULAR_SETTINGS = {
         "InstitutionKindEnum": "mou.models.Institution.Kind",
         "MppReportStateEnum": "regions.models.MppReport.State",
         "MppReportBatchStateEnum": "regions.models.MppReportBatch.State",
+        "RegionStageEnum": "regions.models.Region.Stage",
     },
 }
 

@@ -20,6 +20,7 @@ api_patterns = [
     path("", include("dashboards.api.urls")),
     path("", include("quality.api.urls")),
     path("", include("operations.api.urls")),
+    path("", include("taskforce.api.urls")),
 ]
 
 urlpatterns = [
@@ -42,6 +43,7 @@ urlpatterns = [
     path("", include("mou.urls")),
     path("", include("quality.urls")),
     path("", include("operations.urls")),
+    path("", include("taskforce.urls")),
     path("", include("opendata.urls")),
 ]
 

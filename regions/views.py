@@ -9,7 +9,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from mpp_portal.access import can, is_admin, is_member
 from mpp_portal.audit import change_records_for
-from mpp_portal.extensions import region_events
+from mpp_portal.extensions import region_events, region_panels
 from mpp_portal.uploads import document_response
 from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
@@ -70,6 +70,8 @@ class RegionDetailView(MemberRequiredMixin, DetailView):
             ("regions/partials/region_inauguration.html", event)
             for event in selectors.region_inaugurations(user=self.request.user, region=region)
         ]
+        # Sections of upper apps (the task force's assistance), registered in their AppConfig.ready().
+        context["panels"] = region_panels(user=self.request.user, region=region)
         return context
 
 

@@ -21,6 +21,7 @@ from quality.models import (
     ReadinessCriterion,
 )
 from regions.models import Inauguration, Mpp, Region
+from taskforce.models import Assistance, FollowUp
 
 INAUGURATED_ON = datetime.date(2022, 12, 5)
 
@@ -201,3 +202,30 @@ class ReportedTotalFactory(factory.django.DjangoModelFactory):
     date = factory.Sequence(lambda n: datetime.date(2030, 1, 1) + datetime.timedelta(days=n))
     total = 300
     source = "uji"
+
+
+class AssistanceFactory(factory.django.DjangoModelFactory):
+    """``AssistanceFactory(code="35.79", date=...)``: a recorded assistance, the region's stage as given."""
+
+    class Meta:
+        model = Assistance
+
+    class Params:
+        code = "35.79"
+
+    region = factory.LazyAttribute(lambda o: Region.objects.get(code=o.code))
+    date = datetime.date(2025, 3, 10)
+    form = Assistance.Form.FIELD_VISIT
+    areas = "kelembagaan,anggaran"
+    findings = "Perangkat daerah pengelola belum ditetapkan."
+    stage_at_visit = Region.Stage.NONE
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUp
+
+    assistance = factory.SubFactory(AssistanceFactory)
+    description = "Menetapkan perangkat daerah pengelola MPP"
+    owner_kind = FollowUp.Owner.REGION
+    due_on = datetime.date(2025, 6, 30)

@@ -757,3 +757,4 @@ ROUTES = {
         "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
     },
 }
+ROUTES |= __import__("tests.permission_matrix_taskforce", fromlist=["ROUTES"]).TASKFORCE_ROUTES

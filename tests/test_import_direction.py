@@ -15,7 +15,8 @@ MAY_IMPORT = {
     "mou": {"mpp_portal", "regions"},
     "quality": {"mpp_portal", "regions"},
     "operations": {"mpp_portal", "regions"},
-    "dashboards": {"mpp_portal", "regions", "commitments", "mou", "quality", "operations"},
+    "taskforce": {"mpp_portal", "regions", "commitments"},
+    "dashboards": {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "taskforce"},
     "opendata": {"mpp_portal", "regions", "commitments", "mou", "quality", "dashboards"},
 }
 APPS = set(MAY_IMPORT)

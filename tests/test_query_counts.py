@@ -17,7 +17,8 @@ MAX_QUERIES = {
     "/dasbor/provinsi/35/": 7,
     "/ringkasan/": 8,  # + the province table and map; + the reports waiting for verification
     "/wilayah/": 6,
-    "/wilayah/35.79/": 8,
+    "/pendampingan/": 7,
+    "/wilayah/35.79/": 10,  # + the task force's assistances and their open follow-ups (taskforce region panel)
     "/peristiwa/": 9,  # paginated: the order from keys (2), one page of each kind with its regions (4)
     "/nota-kesepahaman/": 6,
     "/kualitas/": 16,
@@ -60,10 +61,22 @@ def one_operations_report(user) -> None:
                              opening_days=20)
 
 
+def one_assistance(user) -> None:
+    """A recorded assistance of the task force, so its list has a page in both measurements."""
+    import datetime
+
+    from regions.models import Region
+    from taskforce.services import assistance_create
+
+    assistance_create(user=user, region=Region.objects.get(code="35.79"), date=datetime.date(2025, 3, 10),
+                      form="kunjungan", areas=["kelembagaan"], findings="Perbup belum ada")
+
+
 def test_queries_per_page_are_within_the_table_and_do_not_grow_with_the_data(analyst, admin_user, settings):
     settings.DEBUG = True  # load_demo refuses to run otherwise
     call_command("load_history", stdout=StringIO())
     one_operations_report(admin_user)
+    one_assistance(admin_user)
     call_command("recompute_progress", stdout=StringIO())
     settings.DEBUG = False
     client = client_for(analyst)

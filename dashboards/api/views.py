@@ -98,6 +98,10 @@ class ProgressHistoryView(generics.ListAPIView):
     OpenApiParameter("min_months", int, description="Lama di tahap, minimal (bulan)"),
     OpenApiParameter("fiscal_class", str,
                      enum=["sangat_tinggi", "tinggi", "sedang", "rendah", "sangat_rendah", "none"]),
+    OpenApiParameter("pendampingan", str, enum=["tanpa", "tetap"],
+                     description="tanpa: belum pernah didampingi Tim Kerja; tetap: didampingi dalam `bulan` bulan "
+                                 "terakhir dan masih di tahap yang sama seperti saat pendampingan pertama di rentang itu"),
+    OpenApiParameter("bulan", int, description="1–36, bawaan 6 (untuk pendampingan=tetap)"),
 ])
 class LaggingListView(generics.ListAPIView):
     """Target units without an operating MPP, the most stuck first (the "Tertinggal" page's list)."""

@@ -21,7 +21,7 @@ from regions.models import Inauguration, Region
 from tests import factories as f
 from tests.conftest import api_for, client_for
 
-PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "dashboards"}
+PORTAL_APPS = {"mpp_portal", "regions", "commitments", "mou", "quality", "operations", "taskforce", "dashboards"}
 
 # How each audited model with an editable admin gets a fresh record to edit or delete.
 MAKE = {
@@ -35,6 +35,8 @@ MAKE = {
     "quality.ReadinessCriterion": f.ReadinessCriterionFactory,
     "quality.FiscalCapacity": f.FiscalCapacityFactory,
     "dashboards.Target": f.TargetFactory,
+    "taskforce.Assistance": f.AssistanceFactory,
+    "taskforce.FollowUp": f.FollowUpFactory,
     "dashboards.ReportedTotal": f.ReportedTotalFactory,
     "mpp_portal.ApiToken": lambda: ApiToken.objects.get(
         prefix=api_token_issue(user=get_user_model().objects.create_user("pemegang-token"))[:8]),
@@ -290,6 +292,8 @@ def api_writes(admin_user, second_admin, batu_officer):
     criterion = f.ReadinessCriterionFactory()
     check = f.ReadinessCheckFactory(mpp=mpp)
     institution = f.InstitutionFactory()
+    assistance = f.AssistanceFactory(date="2025-03-10")
+    follow_up = f.FollowUpFactory(assistance=assistance)
     return [
         (admin_user, "post", "/api/inaugurations/", {"date": "2023-06-20", "place": "Jakarta"}, "json"),
         (admin_user, "patch", f"/api/inaugurations/{inauguration.pk}/", {"place": "Istana"}, "json"),
@@ -326,6 +330,12 @@ def api_writes(admin_user, second_admin, batu_officer):
          {"digital_status": "onboarding", "digital_since": "2024-02-01"}, "json"),
         (batu_officer, "post", f"/api/mpps/{mpp.pk}/status/", {"status": "suspended", "note": "Renovasi gedung"},
          "json"),
+        (admin_user, "post", "/api/assistance/", {"region": "35.73", "date": "2025-04-01", "form": "daring",
+                                                  "areas": ["ti"], "findings": "Antrean daring belum ada"}, "json"),
+        (admin_user, "patch", f"/api/assistance/{assistance.pk}/", {"findings": "Perbup terbit"}, "json"),
+        (admin_user, "post", "/api/follow-ups/", {"assistance": assistance.pk, "description": "Uji coba antrean",
+                                                  "owner_kind": "daerah", "due_on": "2025-06-01"}, "json"),
+        (admin_user, "post", f"/api/follow-ups/{follow_up.pk}/close/", {"state": "selesai"}, "json"),
     ]
 
 

@@ -23,6 +23,7 @@ from quality.models import DigitalPilot, Evaluation, EvaluationCategory, FiscalC
 from regions import reports as region_reports
 from regions import services as region_services
 from regions.models import Inauguration, Mpp
+from taskforce import services as taskforce_services
 from tests.conftest import api_for, client_for
 from tests.permission_matrix import ROLES, ROUTES
 
@@ -106,10 +107,16 @@ def fixture_objects(users) -> dict:
         visitors=0, transactions=0, active_services=10, tenants_present=5, complaints_received=0,
         complaints_resolved=0, ikm=None, opening_days=20,
     )
+    assistance = taskforce_services.assistance_create(
+        user=users["analyst"], region=batu_mpp.region, date=datetime.date(2025, 3, 10), form="kunjungan",
+        areas=["kelembagaan"], findings="Perbup belum ada")
+    follow_up = taskforce_services.follow_up_create(user=users["analyst"], assistance=assistance,
+                                                    description="Susun Perbup", owner_kind="daerah",
+                                                    due_on=datetime.date(2025, 6, 1))
     release = opendata_services.release_publish()
     call_command("recompute_progress", stdout=io.StringIO())  # the exports and the PDF read the latest snapshot
     return {
-        "report": report.pk, "report_batch": batch.pk,
+        "report": report.pk, "report_batch": batch.pk, "assistance": assistance.pk, "follow_up": follow_up.pk,
         "operations_report": operations_report.pk, "operations_flag": operations_report.flags.get().pk,
         "batu_mpp": batu_mpp.pk, "status_update": update.pk, "batu_region": "35.79", "east_java": "35",
         "national_institution": national.parties.order_by("pk").first().institution_id,
