@@ -37,6 +37,13 @@ def _get(url, *, language=None):
         return error.code, error.headers, error.read().decode()
 
 
+def _serving(base) -> bool:
+    try:
+        return _get(base + "/healthz")[0] == 200
+    except OSError:
+        return False
+
+
 @pytest.fixture
 def make_run(tmp_path):
     port = _port()
@@ -49,8 +56,10 @@ def make_run(tmp_path):
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(lambda: _get(base + "/healthz")[0] == 200, timeout=900, interval=1,
+        # Stop waiting as soon as `make run` has exited (a failed set-up step): its log says why.
+        wait_for(lambda: proc.poll() is not None or _serving(base), timeout=900, interval=1,
                  what=f"make run to serve (log: {log})")
+        assert proc.poll() is None, log.read_text()[-3000:]
         yield base, var / "supervisor.json", proc
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
