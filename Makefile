@@ -16,7 +16,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $@
 
-setup: $(VENV)/.installed
+# Node packages the browser tests read from disk (axe-core), pinned in package-lock.json: `npm ci` again only
+# when the lock changes or node_modules is missing; nothing is fetched while the tests run.
+node_modules/.installed: package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
 
 # `make run` behaves like production (DEBUG off: branded error pages, no debug pages) over plain HTTP on
 # this machine (LOCAL_HTTP); `DEBUG=true make run` for Django's development pages.
