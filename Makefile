@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 # Node packages the browser tests read from disk (axe-core), pinned in package-lock.json: `npm ci` again only
-# when the lock changes or node_modules is missing; nothing is fetched while the tests run.
+# when the lock changes or node_modules is missing; nothing is fetched while the tests run. `make run` needs
+# only the Python packages.
 node_modules/.installed: package-lock.json package.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -28,7 +29,7 @@ setup: $(VENV)/.installed node_modules/.installed
 # this machine (LOCAL_HTTP); `DEBUG=true make run` for Django's development pages.
 RUN_ENV = DEBUG=$${DEBUG:-false} LOCAL_HTTP=$${LOCAL_HTTP:-true}
 
-migrate: setup
+migrate: $(VENV)/.installed
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_history
