@@ -16,13 +16,20 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $@
 
-setup: $(VENV)/.installed
+# Node packages the browser tests read from disk (axe-core), pinned in package-lock.json: `npm ci` again only
+# when the lock changes or node_modules is missing; nothing is fetched while the tests run. `make run` needs
+# only the Python packages.
+node_modules/.installed: package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
 
 # `make run` behaves like production (DEBUG off: branded error pages, no debug pages) over plain HTTP on
 # this machine (LOCAL_HTTP); `DEBUG=true make run` for Django's development pages.
 RUN_ENV = DEBUG=$${DEBUG:-false} LOCAL_HTTP=$${LOCAL_HTTP:-true}
 
-migrate: setup
+migrate: $(VENV)/.installed
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py load_regions
 	$(RUN_ENV) $(BIN)/python manage.py load_history

@@ -157,10 +157,18 @@ class Dashboard:
 
     @cached_property
     def chart(self):
+        return self._chart(narrow=False)
+
+    @cached_property
+    def chart_narrow(self):
+        """The same curve drawn for a phone's width, so its labels stay readable there."""
+        return self._chart(narrow=True)
+
+    def _chart(self, *, narrow: bool):
         return cumulative_chart(series=self.snapshot.series, denominator=self.snapshot.denominator,
                                 deadline=self.target.deadline, as_of=self.snapshot.as_of,
                                 pace_per_month=self.snapshot.pace_per_month,
-                                demo_series=self.snapshot.demo_series if self.show_demo else None)
+                                demo_series=self.snapshot.demo_series if self.show_demo else None, narrow=narrow)
 
     @cached_property
     def series_rows(self) -> list[tuple[datetime.date, int, int | None]]:

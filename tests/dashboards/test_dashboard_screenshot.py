@@ -30,7 +30,7 @@ def test_the_national_dashboard_renders_tiles_and_curve_on_one_laptop_screen(kno
         page.screenshot(path=str(ARTIFACTS / "national_dashboard.png"))
         page.screenshot(path=str(ARTIFACTS / "national_dashboard_full.png"), full_page=True)
         tiles = page.locator(".tiles").bounding_box()
-        chart = page.locator("svg.chart").bounding_box()
+        chart = page.locator("svg.chart-wide").bounding_box()
         tile_text = page.locator(".tiles").inner_text()
         sortable = page.locator("table[data-sortable] th[data-sort]").first
         sortable.click()
