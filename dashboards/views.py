@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from mpp_portal.access import is_member, role_of
+from mpp_portal.access import coordinator_province_ids, is_member, role_of
 from mpp_portal.http_cache import conditional, etag_for
 from mpp_portal.inputs import parse_int
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province
-from regions.report_selectors import pending_counts
+from regions.report_selectors import pending_counts, province_check_count
 from regions.selectors import region_search_public
 
 from . import pdf, selectors, services
@@ -104,20 +104,25 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
     def snapshot(self):
         return selectors.snapshot_latest(target_id=_target_id(self.request), province_code=self.kwargs["code"])
 
-    def pending_counts(self) -> dict[str, int]:
-        return pending_counts(province_code=self.kwargs["code"])
-
     def get_context_data(self, **kwargs):
         snapshot = self.latest
         if snapshot is None:
             province = Province.objects.filter(code=self.kwargs["code"]).first()
             if province is None:
                 raise Http404
-            return super().get_context_data(dashboard=None, province=province, **kwargs)
+            return super().get_context_data(dashboard=None, province=province, pending=self.pending, **kwargs)
         return super().get_context_data(
             dashboard=_dashboard(snapshot), province=snapshot.province,
             pending=self.pending, **kwargs,
         )
+
+    def pending_counts(self) -> dict[str, int]:
+        counts = dict(pending_counts(province_code=self.kwargs["code"]))
+        # The province's own queue for its coordinator: reports waiting for the province's check.
+        province = Province.objects.filter(code=self.kwargs["code"]).first()
+        if province is not None and province.pk in coordinator_province_ids(self.request.user):
+            counts["province_check"] = province_check_count(province_code=self.kwargs["code"])
+        return counts
 
 
 @dataclass(frozen=True)

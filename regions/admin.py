@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
+from . import report_rules
 from .models import Inauguration, Mpp, MppReport, Province, Region, StatusUpdate
 from .services import region_officers_set
 
@@ -65,7 +67,14 @@ class MppReportAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     """Read-only: reports are verified or returned on the verifier's pages (regions.reports), so every
     step is checked and recorded in the MPP's history."""
 
-    list_display = ["pk", "mpp", "kind", "state", "created_by", "created_at", "decided_by", "decided_at", "is_demo"]
-    list_filter = ["state", "kind", "is_demo"]
+    list_display = ["pk", "mpp", "kind", "state", "level_now", "created_by", "created_at", "checked_by",
+                    "decided_by", "decided_at", "is_demo"]
+    list_filter = ["state", "kind", "returned_at_level", "is_demo"]
     search_fields = ["mpp__name", "mpp__region__name", "note", "decision_note"]
-    list_select_related = ["mpp", "created_by", "decided_by"]
+    list_select_related = ["mpp__region", "created_by", "checked_by", "decided_by"]
+
+    @admin.display(description=_("menunggu di tingkat"))
+    def level_now(self, report):
+        """The same predicate as the pages and API (``regions.report_rules``)."""
+        level = report_rules.level_now(report)
+        return MppReport.Level(level).label if level else "—"

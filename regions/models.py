@@ -228,8 +228,17 @@ class MppReport(models.Model):
 
     class State(models.TextChoices):
         REPORTED = "reported", _("Menunggu verifikasi")
+        # Passed by the province's coordinator (first level): waits for the ministry's verification.
+        CHECKED = "checked", _("Diperiksa provinsi")
         VERIFIED = "verified", _("Terverifikasi")
         RETURNED = "returned", _("Dikembalikan")
+
+    class Level(models.TextChoices):
+        """Who acts on a waiting report (``regions.report_rules``): the province's coordinator first where
+        the province has one, then the ministry's verifier."""
+
+        PROVINCE = "province", _("provinsi")
+        MINISTRY = "ministry", _("kementerian")
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Perubahan status")
@@ -258,6 +267,17 @@ class MppReport(models.Model):
     )
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     decision_note = models.TextField(_("catatan verifikasi / alasan pengembalian"), blank=True)
+    # The province's first check (two-level approval); empty for a province without a coordinator.
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("diperiksa oleh"),
+    )
+    checked_at = models.DateTimeField(_("diperiksa provinsi"), null=True, blank=True)
+    check_note = models.TextField(_("catatan pemeriksaan provinsi"), blank=True)
+    # The level that returned a returned report (province or ministry).
+    returned_at_level = models.CharField(
+        _("dikembalikan di tingkat"), max_length=10, choices=Level.choices, blank=True
+    )
 
     REGION_FIELD = "mpp__region"
 
