@@ -61,8 +61,13 @@ def is_overdue(report: MppReport) -> bool:
 
 def report_rows(report: MppReport) -> list[tuple[str, object, object]]:
     """Before/after of every field the report changes, labelled as the MPP form labels them."""
+    from .tenants import tenants_summary
+
     rows = []
     for name, (before, after) in report.changes.items():
+        if name == "tenants":
+            rows.append((_("daftar instansi"), tenants_summary(before), tenants_summary(after)))
+            continue
         field = Mpp._meta.get_field(name)
         if field.choices:
             labels = dict(field.choices)

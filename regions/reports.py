@@ -24,6 +24,7 @@ from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import document_accept
 
 from . import lifecycle, report_rules, services
+from . import tenants as tenant_rules
 from .models import Inauguration, Mpp, MppReport, MppReportBatch
 
 logger = logging.getLogger(__name__)
@@ -69,10 +70,15 @@ def _candidate(current: Mpp, *, status: str, fields: dict) -> Mpp:
     return candidate
 
 
-def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evidence) -> dict[str, list[str]]:
+def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evidence,
+               tenants: list[dict] | None = None, tenant_errors=()) -> dict[str, list[str]]:
     """Every error of a submission at once: fields that may not be set, values, the move and the target's
-    requirements, and the evidence file."""
+    requirements, the tenant list and the counts it derives, and the evidence file."""
     errors: dict[str, list[str]] = {}
+    if tenant_errors:
+        errors["tenants"] = list(tenant_errors)
+    _merge(errors, tenant_rules.count_errors(
+        fields=fields, rows=tenant_rules.tenant_rows(current) if tenants is None else tenants))
     try:
         services._check_fields(user, fields)
     except ValidationError as error:
@@ -108,12 +114,22 @@ def mpp_change_submit(
         raise services.VersionConflict(current=current.version)
     note = (note or "").strip()
     status = status or current.status
-    errors = _errors_of(user=user, current=current, status=status, fields=fields, note=note, evidence=evidence)
+    tenants = fields.pop("tenants", None)
+    tenant_list, tenant_errors = tenant_rules.tenants_clean(tenants) if tenants is not None else (None, [])
+    errors = _errors_of(user=user, current=current, status=status, fields=fields, note=note, evidence=evidence,
+                        tenants=tenant_list, tenant_errors=tenant_errors)
     if errors:
         raise ValidationError(errors)
     candidate = _candidate(current, status=status, fields=fields)
     before, after = _values(current, REPORT_FIELDS), _values(candidate, REPORT_FIELDS)
     changes = {name: [before[name], after[name]] for name in REPORT_FIELDS if before[name] != after[name]}
+    if tenant_list is not None and tenant_list != tenant_rules.tenant_rows(current):
+        # The list is one change of the report: the MPP's counts follow from it when it is verified.
+        changes["tenants"] = [tenant_rules.tenant_rows(current), tenant_list]
+        for name, value in (tenant_rules.tenant_totals(tenant_list) or {}).items():
+            changes.pop(name, None)
+            if before[name] != value:
+                changes[name] = [before[name], value]
     if not changes and not note and evidence is None:
         raise ValidationError({"note": [_("Tidak ada perubahan: ubah isian, tulis catatan, atau lampirkan bukti.")]})
     kind = MppReport.Kind.STATUS if "status" in changes else (MppReport.Kind.DATA if changes else MppReport.Kind.NOTE)
@@ -132,6 +148,31 @@ def mpp_change_submit(
         region=current.region,
     )
     return report
+
+
+def tenant_link(*, user, mpp: Mpp, entry: dict, note: str = "") -> MppReport | None:
+    """Make sure ``entry`` (plain form, ``regions.tenants``) is in the MPP's tenant list, matched by its
+    ``institution_key`` or its name: the one presence fact upper apps (a PKS placement in mou) link to.
+    Nothing when it is there already; otherwise the list with it added goes the way of every change: an
+    officer's is a report to verify, an admin's is verified on entry, the system's (``user=None``, loaders)
+    is written through the gateway."""
+    mpp = Mpp.objects.get(pk=mpp.pk)
+    rows = tenant_rules.tenant_rows(mpp)
+    key, name = entry.get("institution_key") or "", (entry.get("name") or "").strip().casefold()
+    def named(items) -> bool:
+        return any((key and row.get("institution_key") == key) or str(row.get("name", "")).casefold() == name
+                   for row in items)
+
+    if named(rows):
+        return None
+    waiting = MppReport.objects.filter(mpp=mpp, state__in=report_rules.WAITING, changes__has_key="tenants")
+    if any(named(report.changes["tenants"][1]) for report in waiting):
+        return None  # already proposed, waiting for its check or verification
+    proposed = [*rows, entry]
+    if user is None:
+        services.mpp_write(user=None, mpp=mpp, fields={}, tenants=proposed, note=note)
+        return None
+    return mpp_change_submit(user=user, mpp=mpp, version=None, tenants=proposed, note=note)
 
 
 def mpp_record(*, user, region, name: str, **fields) -> Mpp:
@@ -196,13 +237,16 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
     """Write the report's proposed values into the MPP through the regions services, as its author's
     change, then mark it verified. Refused when a value it changes is no longer the one it was based on."""
     mpp = Mpp.objects.select_related("region").get(pk=report.mpp_id)
-    current = _values(mpp, list(report.changes))
+    current = _values(mpp, [name for name in report.changes if name != "tenants"])
+    if "tenants" in report.changes:
+        current["tenants"] = tenant_rules.tenant_rows(mpp)
     moved = sorted(name for name, (before, _after) in report.changes.items() if current[name] != before)
     if moved:
         raise ValidationError(_(
             "Data terverifikasi MPP ini sudah berubah sejak laporan dibuat (%(fields)s); kembalikan laporan "
             "agar petugas melaporkan ulang."
-        ) % {"fields": ", ".join(str(Mpp._meta.get_field(n).verbose_name) for n in moved)})
+        ) % {"fields": ", ".join(_("daftar instansi") if n == "tenants" else str(Mpp._meta.get_field(n).verbose_name)
+                                 for n in moved)})
     author = report.created_by if report.created_by_id else verifier
     if on_entry:
         history_note = _("Laporan #%(id)s, terverifikasi saat dicatat.") % {"id": report.pk}
@@ -211,16 +255,21 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
             "id": report.pk, "by": verifier.get_username() if verifier else "sistem"}
     if report.note:
         history_note = f"{report.note} ({history_note})"
-    values = {name: _parsed(name, after) for name, (_before, after) in report.changes.items()}
+    tenants = report.changes["tenants"][1] if "tenants" in report.changes else None
+    values = {name: _parsed(name, after) for name, (_before, after) in report.changes.items() if name != "tenants"}
+    if tenants is not None:
+        # Derived from the list by the gateway.
+        values.pop("tenant_count", None)
+        values.pop("service_count", None)
     evidence = None
     if report.evidence and "status" in values:
         evidence = File(report.evidence.open("rb"), name=os.path.basename(report.evidence.name))
     try:
-        if values:
+        if values or tenants is not None:
             # One write through the regions gateway: lifecycle, guarded write, status update, history, event.
             mpp = services.mpp_write(
                 user=author, mpp=mpp, version=mpp.version, fields=values, note=report.note, evidence=evidence,
-                history_note=history_note,
+                history_note=history_note, tenants=tenants,
             ).mpp
     except PermissionDenied as refused:
         raise ValidationError(_("Pelapor tidak lagi berwenang atas wilayah ini: %(why)s") % {"why": refused}) from None

@@ -1,6 +1,8 @@
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -86,7 +88,28 @@ class MppDetailView(MemberRequiredMixin, DetailView):
         context["history"] = selectors.mpp_history(mpp=self.object)[:100]
         context["can_change"] = can(self.request.user, self.object, action="change")
         context["reports"] = report_selectors.report_list(user=self.request.user, filters={"mpp": self.object.pk})
+        context["tenants"] = list(selectors.mpp_tenants(mpp=self.object))
         return context
+
+
+@require_safe
+def mpp_tenants_csv(request, pk: int):
+    """The MPP's tenant list as CSV (members only, like the page)."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    mpp = _mpp_or_404(request, pk)
+    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")  # BOM: spreadsheets read UTF-8
+    response["Content-Disposition"] = f'attachment; filename="instansi-mpp-{mpp.pk}.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("instansi"), _("jenis"), _("jumlah layanan"), _("melayani sejak"), _("kunci instansi nasional"),
+                     _("contoh")])
+    for tenant in selectors.mpp_tenants(mpp=mpp):
+        # A name a spreadsheet would run as a formula is written as text.
+        name = f"'{tenant.name}" if tenant.name[:1] in ("=", "+", "-", "@", "\t", "\r") else tenant.name
+        writer.writerow([name, tenant.get_kind_display(), tenant.service_count,
+                         tenant.since.isoformat() if tenant.since else "", tenant.institution_key,
+                         _("ya") if tenant.is_demo else ""])
+    return response
 
 
 def _submitted(request, mpp, form, **fields):

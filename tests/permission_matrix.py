@@ -761,3 +761,5 @@ ROUTES = {
         "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
     },
 }
+
+ROUTES.update(__import__("tests.permission_matrix_prov", fromlist=["ROUTES_PROV"]).ROUTES_PROV)

@@ -16,6 +16,8 @@ from regions import report_rules, report_selectors, reports, services
 from regions.models import Mpp, MppReport, MppReportBatch
 from regions.report_filters import ReportFilterSet
 
+from .serializers import MppTenantInSerializer
+
 
 class ReportSerializer(serializers.ModelSerializer):
     mpp_name = serializers.CharField(source="mpp.name", read_only=True)
@@ -77,6 +79,8 @@ class ReportCreateSerializer(serializers.Serializer):
     inaugurated_on = serializers.DateField(required=False, allow_null=True)
     tenant_count = serializers.IntegerField(required=False, min_value=-INT_MAX - 1, max_value=INT_MAX)
     service_count = serializers.IntegerField(required=False, min_value=-INT_MAX - 1, max_value=INT_MAX)
+    tenants = MppTenantInSerializer(many=True, required=False,
+                                    help_text="The whole proposed tenant list (agencies serving in the MPP).")
     oss_integrated = serializers.BooleanField(required=False)
     oss_integrated_on = serializers.DateField(required=False, allow_null=True)
     digital_status = serializers.ChoiceField(choices=Mpp.DigitalStatus.choices, required=False)
