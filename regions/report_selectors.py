@@ -100,8 +100,11 @@ def officer_report_states(*, mpps) -> dict[int, dict[str, list[MppReport]]]:
     answered with a newer report."""
     found: dict[int, dict[str, list[MppReport]]] = {}
     answered: set[int] = set()
-    reports = MppReport.objects.filter(mpp__in=mpps).select_related("decided_by").order_by("-created_at", "-pk")
+    reports = (MppReport.objects.filter(mpp__in=mpps).select_related("decided_by", "mpp__region")
+               .order_by("-created_at", "-pk"))
+    checking = report_rules.checking_province_ids()
     for report in reports:
+        report.level = report_rules.level_now(report, checking=checking)
         states = found.setdefault(report.mpp_id, {"waiting": [], "returned": []})
         if report.state in WAITING:
             states["waiting"].append(report)

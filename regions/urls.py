@@ -9,6 +9,7 @@ urlpatterns = [
     path("wilayah/<str:code>/", views.RegionDetailView.as_view(), name="detail"),
     path("wilayah/<str:code>/mpp-baru/", views.MppCreateView.as_view(), name="mpp-create"),
     path("mpp/<int:pk>/", views.MppDetailView.as_view(), name="mpp-detail"),
+    path("mpp/<int:pk>/instansi/", views.MppTenantsView.as_view(), name="mpp-tenants"),
     path("mpp/<int:pk>/instansi.csv", views.mpp_tenants_csv, name="mpp-tenants-csv"),
     path("mpp/<int:pk>/ubah/", views.MppUpdateView.as_view(), name="mpp-update"),
     path("mpp/<int:pk>/status/", views.MppStatusView.as_view(), name="mpp-status"),

@@ -17,9 +17,10 @@ from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
 from . import lifecycle, report_selectors, reports, selectors
 from .filters import RegionFilterSet
-from .forms import InaugurationForm, MppForm, MppStatusForm, add_service_errors
+from .forms import InaugurationForm, MppForm, MppStatusForm, TenantFormSet, TenantListForm, add_service_errors
 from .inaugurations import inauguration_save
 from .models import Inauguration, Province
+from .tenants import tenant_rows
 
 
 class RegionListView(MemberRequiredMixin, ListView):
@@ -159,6 +160,38 @@ class MppUpdateView(_MppChangeMixin, FormView):
 
     def form_valid(self, form):
         return _submitted(self.request, self.mpp, form, **form.changed_values()) or self.form_invalid(form)
+
+
+class MppTenantsView(_MppChangeMixin, View):
+    """Edit the MPP's tenant list: an officer's list is a report to verify, an admin's is verified on entry
+    (through ``regions.reports`` and the MPP gateway)."""
+
+    template_name = "regions/mpp_tenants_form.html"
+
+    def get(self, request, *args, **kwargs):
+        initial = [{**row, "since": row["since"] or None} for row in tenant_rows(self.mpp)]
+        return self._render(TenantListForm(initial={"version": self.mpp.version}), TenantFormSet(initial=initial))
+
+    def post(self, request, *args, **kwargs):
+        form, rows = TenantListForm(request.POST), TenantFormSet(request.POST)
+        if form.is_valid() and rows.is_valid():
+            tenants = [row for row in (f.row() for f in rows.forms) if row is not None]
+            try:
+                reports.mpp_change_submit(user=request.user, mpp=self.mpp, version=form.cleaned_data["version"] or 0,
+                                          note=form.cleaned_data["note"], tenants=tenants)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if is_admin(request.user):
+                    messages.success(request, _("Perubahan disimpan dan terverifikasi saat dicatat."))
+                else:
+                    messages.success(request, _("Daftar instansi dilaporkan; menunggu verifikasi."))
+                return redirect(self.mpp.get_absolute_url())
+        return self._render(form, rows)
+
+    def _render(self, form, rows):
+        return render(self.request, self.template_name, {"mpp": self.mpp, "region": self.mpp.region, "form": form,
+                                                         "rows": rows})
 
 
 class MppStatusView(_MppChangeMixin, FormView):

@@ -120,3 +120,30 @@ def test_mou_coverage_reads_the_one_tenant_list(national_mou, admin_user, batu_o
     mou_services.pks_institution_add(user=admin_user, agreement=pks_malang, institution=polri, service_count=2)
     assert MppTenant.objects.filter(mpp=malang, institution_key="Polri").count() == 1
     assert served() == 2
+
+
+def _form(rows, *, version, note=""):
+    data = {"version": version, "note": note, "form-TOTAL_FORMS": len(rows), "form-INITIAL_FORMS": 0,
+            "form-MIN_NUM_FORMS": 0, "form-MAX_NUM_FORMS": 1000}
+    for index, row in enumerate(rows):
+        data.update({f"form-{index}-{key}": value or "" for key, value in row.items()})
+    return data
+
+
+def test_the_page_form_sends_an_officers_list_as_a_report_and_an_admins_through_the_gateway(
+    batu_officer, admin_user, malang_officer, batu_mpp
+):
+    assert client_for(malang_officer).get(f"/mpp/{batu_mpp.pk}/instansi/").status_code == 403
+    response = client_for(batu_officer).post(f"/mpp/{batu_mpp.pk}/instansi/", _form(LIST, version=batu_mpp.version))
+    assert response.status_code == 302
+    report = MppReport.objects.get(mpp=batu_mpp)
+    assert len(report.changes["tenants"][1]) == 3 and not MppTenant.objects.exists()
+    response = client_for(admin_user).post(f"/mpp/{batu_mpp.pk}/instansi/", _form(LIST[:2], version=batu_mpp.version))
+    assert response.status_code == 302
+    batu_mpp.refresh_from_db()
+    assert (batu_mpp.tenant_count, batu_mpp.service_count) == (2, 15)
+    page = client_for(admin_user).get(f"/mpp/{batu_mpp.pk}/instansi/").content.decode()
+    assert "Bank Jatim" not in page and "Dinas Kependudukan" in page
+    bad = client_for(admin_user).post(f"/mpp/{batu_mpp.pk}/instansi/",
+                                      _form([{"name": "X", "kind": "", "service_count": 1}], version=batu_mpp.version))
+    assert bad.status_code == 200 and "jenis instansi tidak dikenal" in bad.content.decode()

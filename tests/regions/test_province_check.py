@@ -83,6 +83,10 @@ def test_a_report_returned_by_the_province_goes_back_to_the_officer_with_the_rea
     # The officer's home page shows it with the reason.
     page = client_for(batu_officer).get("/wilayah-saya/").content.decode()
     assert "Berita acara belum ditandatangani" in page
+    assert f"Laporan #{report.pk} dikembalikan provinsi" in page
+    waiting = _report(batu_officer, batu_mpp, note="Foto gedung")
+    page = client_for(batu_officer).get("/wilayah-saya/").content.decode()
+    assert f"Laporan #{waiting.pk} menunggu pemeriksaan provinsi" in page
 
 
 def test_a_report_from_a_province_without_a_coordinator_goes_straight_to_the_ministry(
