@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
 from . import report_rules
-from .models import Inauguration, Mpp, MppReport, Province, Region, StatusUpdate
+from .models import Inauguration, Mpp, MppReport, MppTenant, Province, Region, StatusUpdate
 from .services import region_officers_set
 
 
@@ -78,3 +78,14 @@ class MppReportAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
         """The same predicate as the pages and API (``regions.report_rules``)."""
         level = report_rules.level_now(report)
         return MppReport.Level(level).label if level else "—"
+
+
+@admin.register(MppTenant)
+class MppTenantAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: an MPP's tenant list is written only by the MPP gateway (regions.services.mpp_write), from the
+    portal's tenant page, the API or a verified report, so every change is in the MPP's history."""
+
+    list_display = ["name", "mpp", "kind", "service_count", "since", "institution_key", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["name", "institution_key", "mpp__name", "mpp__region__name"]
+    list_select_related = ["mpp"]

@@ -78,6 +78,11 @@ def test_it_leaves_demo_reports_waiting_for_the_demo_verifier_and_clear_removes_
     coordinator = get_user_model().objects.get(username="demo-biro-jatim")
     waiting = list(report_queue(user=coordinator))
     assert len(waiting) == 2 and all(r.is_demo and r.mpp.region.code == "35.73" for r in waiting)
+    # Demo PKS placements link demo tenant entries (contoh) on demo MPPs: coverage reads them.
+    from regions.models import MppTenant
+
+    assert MppTenant.objects.exists() and not MppTenant.objects.filter(is_demo=False).exists()
+    assert not MppTenant.objects.filter(mpp__is_demo=False).exists()
     call_command("load_demo", "--clear", stdout=StringIO())
     assert not MppReport.objects.exists()
     assert not Mpp.objects.filter(is_demo=True).exists()

@@ -174,7 +174,11 @@ def test_the_coordinator_lands_on_the_province_dashboard_with_its_queue_and_cann
 def test_the_ministry_queue_says_how_many_reports_wait_for_a_province(
     batu_officer, east_java_coordinator, verifier, batu_mpp
 ):
-    _report(batu_officer, batu_mpp)
+    report = _report(batu_officer, batu_mpp)
+    body = api_for(verifier).get("/api/reports/?level=province").json()
+    assert [r["id"] for r in body["results"]] == [report.pk]
+    assert body["results"][0]["state_label"] == "Menunggu pemeriksaan provinsi"
+    assert api_for(verifier).get("/api/reports/?level=ministry").json()["results"] == []
     page = client_for(verifier).get("/verifikasi/").content.decode()
     assert 'id="waiting-for-provinces"' in page and "1 laporan menunggu pemeriksaan provinsi" in page
 
