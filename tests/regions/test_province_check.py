@@ -205,3 +205,17 @@ def test_evidence_of_a_report_is_served_to_the_coordinator(east_java_coordinator
     report = _report(batu_officer, batu_mpp, note="Foto", evidence=SimpleUploadedFile(
         "f.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))
     assert client_for(east_java_coordinator).get(f"/verifikasi/laporan/{report.pk}/bukti/").status_code == 200
+
+
+def test_coordinators_are_assigned_by_a_management_command(analyst):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from mpp_portal.access import coordinator_province_ids, role_of
+
+    call_command("assign_coordinator", "analis", "35", stdout=io.StringIO())
+    analyst.refresh_from_db()
+    assert role_of(analyst) == Role.COORDINATOR and len(coordinator_province_ids(analyst)) == 1
+    with pytest.raises(CommandError, match="99"):
+        call_command("assign_coordinator", "analis", "99", stdout=io.StringIO())
