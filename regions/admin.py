@@ -73,10 +73,14 @@ class MppReportAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["mpp__name", "mpp__region__name", "note", "decision_note"]
     list_select_related = ["mpp__region", "created_by", "checked_by", "decided_by"]
 
+    def changelist_view(self, request, extra_context=None):
+        self._checking = report_rules.checking_province_ids()  # once per page, not per row
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=_("menunggu di tingkat"))
     def level_now(self, report):
         """The same predicate as the pages and API (``regions.report_rules``)."""
-        level = report_rules.level_now(report)
+        level = report_rules.level_now(report, checking=getattr(self, "_checking", None))
         return MppReport.Level(level).label if level else "—"
 
 

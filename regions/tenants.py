@@ -6,6 +6,7 @@ Written only by ``regions.services.mpp_write`` (``tenants=``); officers propose 
 """
 import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Mpp, MppTenant
@@ -66,7 +67,7 @@ def tenants_clean(entries) -> tuple[list[dict], list[str]]:
         if since == "invalid":
             errors.append(_("Baris %(n)s: tanggal mulai melayani tidak valid.") % {"n": number})
             since = None
-        elif since is not None and since > datetime.date.today():
+        elif since is not None and since > timezone.localdate():
             errors.append(_("Baris %(n)s: tanggal mulai melayani tidak boleh di masa depan.") % {"n": number})
         rows.append({"name": name, "kind": kind, "service_count": count,
                      "since": since.isoformat() if since else None, "institution_key": key})
