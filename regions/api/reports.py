@@ -34,6 +34,8 @@ class ReportSerializer(serializers.ModelSerializer):
                                                         "null once decided.")
     state_label = serializers.SerializerMethodField()
     checked_by = serializers.CharField(source="checked_by.username", read_only=True, default=None, allow_null=True)
+    returned_at_level = serializers.SerializerMethodField(help_text="\"province\" or \"ministry\" for a returned "
+                                                                    "report; null otherwise.")
 
     class Meta:
         model = MppReport
@@ -63,6 +65,9 @@ class ReportSerializer(serializers.ModelSerializer):
 
     def get_level(self, report) -> str | None:
         return report_rules.level_now(report, checking=self._checking())
+
+    def get_returned_at_level(self, report) -> str | None:
+        return report.returned_at_level or None
 
     def get_state_label(self, report) -> str:
         return report_rules.state_label(report, checking=self._checking())

@@ -72,9 +72,11 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     @extend_schema(responses=MppTenantSerializer(many=True))
     @action(detail=True, methods=["get"])
     def tenants(self, request, pk=None):
-        """The agencies serving in the MPP (verified list); the MPP's counts are derived from it when it has one.
+        """The agencies serving in the MPP (verified list, paginated); the MPP's counts are derived from it when
+        it has one.
         Officers change it with ``tenants`` in a PATCH (a report to verify)."""
-        return Response(MppTenantSerializer(selectors.mpp_tenants(mpp=self.get_object()), many=True).data)
+        tenants = self.paginate_queryset(selectors.mpp_tenants(mpp=self.get_object()))
+        return self.get_paginated_response(MppTenantSerializer(tenants, many=True).data)
 
     @extend_schema(request=MppWriteSerializer, responses={201: MppSerializer})
     def create(self, request, *args, **kwargs):

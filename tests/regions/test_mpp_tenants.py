@@ -43,7 +43,7 @@ def test_an_admin_writes_the_list_through_the_gateway_and_the_counts_follow(admi
     # One write, one change record carrying the list.
     record = ChangeRecord.objects.filter(object_id=str(batu_mpp.pk)).order_by("-pk").first()
     assert "tenants" in record.changes
-    listed = api_for(analyst).get(f"/api/mpps/{batu_mpp.pk}/tenants/").json()
+    listed = api_for(analyst).get(f"/api/mpps/{batu_mpp.pk}/tenants/").json()["results"]
     assert {t["name"]: t["kind"] for t in listed}["Bank Jatim"] == "bank"
     page = client_for(analyst).get(f"/mpp/{batu_mpp.pk}/").content.decode()
     assert "dari daftar instansi" in page and "Bank Jatim" in page
