@@ -119,8 +119,8 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
     def pending_counts(self) -> dict[str, int]:
         counts = dict(pending_counts(province_code=self.kwargs["code"]))
         # The province's own queue for its coordinator: reports waiting for the province's check.
-        province = Province.objects.filter(code=self.kwargs["code"]).first()
-        if province is not None and province.pk in coordinator_province_ids(self.request.user):
+        coordinated = coordinator_province_ids(self.request.user)  # no query for other roles
+        if coordinated and Province.objects.filter(code=self.kwargs["code"], pk__in=coordinated).exists():
             counts["province_check"] = province_check_count(province_code=self.kwargs["code"])
         return counts
 
