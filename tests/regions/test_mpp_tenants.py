@@ -147,3 +147,16 @@ def test_the_page_form_sends_an_officers_list_as_a_report_and_an_admins_through_
     bad = client_for(admin_user).post(f"/mpp/{batu_mpp.pk}/instansi/",
                                       _form([{"name": "X", "kind": "", "service_count": 1}], version=batu_mpp.version))
     assert bad.status_code == 200 and "jenis instansi tidak dikenal" in bad.content.decode()
+
+
+def test_a_draft_pks_links_its_placements_when_it_is_signed(national_mou, admin_user, analyst):
+    mpp = mpp_in("35.79", status=Mpp.Status.OPERATING, name="MPP Among Warga")
+    polri = Institution.objects.get(short_name="Polri")
+    draft = mou_services.agreement_pks_create(user=admin_user, mpp=mpp, title="PKS Batu", signed_on=None)
+    mou_services.pks_institution_add(user=admin_user, agreement=draft, institution=polri, service_count=3)
+    assert not MppTenant.objects.exists()  # a draft is not yet a presence
+    mou_services.agreement_update(user=admin_user, agreement=draft, signed_on=datetime.date(2024, 1, 2), term_years=5)
+    tenant = MppTenant.objects.get(mpp=mpp)
+    assert (tenant.institution_key, tenant.service_count, tenant.since) == ("Polri", 3, datetime.date(2024, 1, 2))
+    mpp.refresh_from_db()
+    assert (mpp.tenant_count, mpp.service_count) == (1, 3)
