@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from mpp_portal.access import is_member, role_of
+from mpp_portal.access import coordinator_province_ids, is_member, role_of
 from mpp_portal.http_cache import conditional, etag_for
 from mpp_portal.inputs import parse_int
 from mpp_portal.views import MemberRequiredMixin
 from regions.models import Province, Region
-from regions.report_selectors import pending_counts
+from regions.report_selectors import pending_counts, province_check_count
 from regions.selectors import region_search_public
 from taskforce import selectors as taskforce_selectors
 
@@ -109,9 +109,6 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
     def snapshot(self):
         return selectors.snapshot_latest(target_id=_target_id(self.request), province_code=self.kwargs["code"])
 
-    def pending_counts(self) -> dict[str, int]:
-        return pending_counts(province_code=self.kwargs["code"])
-
     def assistance_filter(self) -> tuple[str | None, int]:
         """The region table's filter on the task force's assistance, as on the lagging list; a bad value is
         ignored, as the page's other parameters are."""
@@ -131,7 +128,7 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
             province = Province.objects.filter(code=self.kwargs["code"]).first()
             if province is None:
                 raise Http404
-            return super().get_context_data(dashboard=None, province=province, **kwargs)
+            return super().get_context_data(dashboard=None, province=province, pending=self.pending, **kwargs)
         dashboard = _dashboard(snapshot)
         wanted, months = self.assistance_filter()
         regions = dashboard.regions
@@ -144,6 +141,14 @@ class ProvinceDashboardView(MemberRequiredMixin, SnapshotPageMixin, TemplateView
             dashboard=dashboard, province=snapshot.province, pending=self.pending, regions=regions,
             assistance_filter=wanted, assistance_months=months, **kwargs,
         )
+
+    def pending_counts(self) -> dict[str, int]:
+        counts = dict(pending_counts(province_code=self.kwargs["code"]))
+        # The province's own queue for its coordinator: reports waiting for the province's check.
+        coordinated = coordinator_province_ids(self.request.user)  # no query for other roles
+        if coordinated and Province.objects.filter(code=self.kwargs["code"], pk__in=coordinated).exists():
+            counts["province_check"] = province_check_count(province_code=self.kwargs["code"])
+        return counts
 
 
 @dataclass(frozen=True)

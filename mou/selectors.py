@@ -2,12 +2,13 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mpp_portal.access import is_admin, scope
 from mpp_portal.models import ChangeRecord
-from regions.models import Mpp
+from regions.models import Mpp, MppTenant
 
 from . import rules
 from .models import Agreement, AgreementParty, Institution, ServicePlacement
@@ -84,17 +85,18 @@ def national_parties(*, user) -> QuerySet:
 
 
 def mou_coverage(*, user) -> dict:
-    """For each national MoU party: in how many operating MPPs it serves under a signed or in-force PKS,
+    """For each national MoU party: in how many operating MPPs it serves (its entry in the MPP's tenant list),
     and in how many operating MPPs it does not. Two queries, whatever the number of MPPs."""
     operating = scope(user, Mpp.objects.filter(status=Mpp.Status.OPERATING))
     total = operating.count()
-    serving = Q(
-        placements__agreement__kind=Agreement.Kind.REGIONAL,
-        placements__agreement__status__in=COVERING_STATUSES,
-        placements__agreement__mpp__status=Mpp.Status.OPERATING,
+    # Presence is the MPP's tenant list (regions), keyed by the institution's short name: one fact, which
+    # recording a PKS placement links to (``services.institution_tenant_link``).
+    served = (
+        MppTenant.objects.filter(institution_key=OuterRef("short_name"), mpp__in=operating)
+        .order_by().values("institution_key").annotate(n=Count("mpp", distinct=True)).values("n")
     )
     rows = national_parties(user=user).annotate(
-        served=Count("placements__agreement__mpp", filter=serving, distinct=True)
+        served=Coalesce(Subquery(served, output_field=IntegerField()), 0)
     ).order_by("-served", "name")
     return {
         "operating_total": total,
@@ -107,11 +109,8 @@ def mou_coverage(*, user) -> dict:
 
 
 def operating_mpps_without(*, user, institution: Institution) -> QuerySet:
-    """Operating MPPs where ``institution`` has no placement under a signed or in-force PKS."""
-    served = ServicePlacement.objects.filter(
-        institution=institution, agreement__mpp=OuterRef("pk"), agreement__kind=Agreement.Kind.REGIONAL,
-        agreement__status__in=COVERING_STATUSES,
-    )
+    """Operating MPPs whose tenant list does not name ``institution``."""
+    served = MppTenant.objects.filter(institution_key=institution.short_name, mpp=OuterRef("pk"))
     return (
         scope(user, Mpp.objects.filter(status=Mpp.Status.OPERATING))
         .exclude(Exists(served))

@@ -17,7 +17,8 @@ from mpp_portal.audit import audited_save, diff, snapshot
 from mpp_portal.errors import Conflict
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import document_accept
-from regions.models import Mpp
+from regions import reports as region_reports
+from regions.models import Mpp, MppTenant
 
 from . import rules
 from .models import Agreement, AgreementParty, Amendment, Institution, ServicePlacement, SignOffRevocation
@@ -64,8 +65,13 @@ def agreement_status_refresh(
     """Store the derived status; a change is recorded in the agreement's history."""
     status = _status_for(agreement, today=today or timezone.localdate())
     if status != agreement.status:
+        was_signed = agreement.status in rules.SIGNABLE_STATUSES
         agreement.status = status
         audited_save(agreement, user=user, action=ChangeRecord.Action.STATUS, note=note)
+        if status in rules.SIGNABLE_STATUSES and not was_signed:
+            # Signed now: its agencies serve in the MPP (the tenant list, the one presence fact).
+            for placement in agreement.placements.select_related("institution"):
+                _placement_link(user=user, agreement=agreement, placement=placement)
     return status
 
 
@@ -186,9 +192,35 @@ def pks_institution_add(
         rooms=rooms, service_days=service_days, staff_count=staff_count,
     )
     audited_save(agreement, user=user, extra_changes={"placement": [None, f"{institution}: {service_count}"]})
+    if agreement.status in rules.SIGNABLE_STATUSES:
+        # The agency's presence in the MPP is one fact: the MPP's tenant list (regions), which coverage reads.
+        # A draft's placements are linked when it is signed (``agreement_status_refresh``).
+        _placement_link(user=user, agreement=agreement, placement=placement)
     # A new party is not signed off yet, so an agreement in force falls back to signed.
     agreement_status_refresh(agreement=agreement, user=user)
     return placement
+
+
+TENANT_KIND = {Institution.Kind.STATE_COMPANY: MppTenant.Kind.STATE_COMPANY}
+
+
+def _placement_link(*, user, agreement: Agreement, placement: ServicePlacement) -> None:
+    if agreement.kind != Agreement.Kind.REGIONAL or agreement.mpp_id is None:
+        return
+    # Demo agreements are the loader's (the system's): their entries are written at once, marked contoh.
+    institution_tenant_link(user=None if agreement.is_demo else user, institution=placement.institution,
+                            mpp=agreement.mpp, service_count=placement.service_count, since=agreement.signed_on)
+
+
+def institution_tenant_link(*, user, institution: Institution, mpp: Mpp, service_count: int, since=None):
+    """Link ``institution`` to the MPP's tenant list by its short name (the key regions keeps): an officer's
+    addition is a report to verify, an admin's or a loader's is written at once (``regions.reports.tenant_link``).
+    Returns the report, if one was made."""
+    return region_reports.tenant_link(user=user, mpp=mpp, entry={
+        "name": institution.name, "kind": TENANT_KIND.get(institution.kind, MppTenant.Kind.CENTRAL),
+        "service_count": service_count, "since": since.isoformat() if since else None,
+        "institution_key": institution.short_name,
+    }, note=_("Instansi %(name)s dari PKS.") % {"name": institution.short_name})
 
 
 @transaction.atomic

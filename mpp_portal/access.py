@@ -70,6 +70,8 @@ def users_with_role(role: Role) -> QuerySet:
         return users.filter(officer).exclude(admin).distinct()
     if role == Role.STAFF:
         return users.filter(groups__name=GROUP_NAMES[Role.STAFF]).exclude(admin).exclude(officer).distinct()
+    if role == Role.COORDINATOR:
+        return users.filter(groups__name=GROUP_NAMES[Role.COORDINATOR]).exclude(admin).exclude(officer).distinct()
     raise ValueError(role)
 
 

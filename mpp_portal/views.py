@@ -107,6 +107,11 @@ def home(request):
     if role_of(request.user) == Role.OFFICER:
         # Officers start from their own regions and what needs doing there.
         return redirect("regions:mine")
+    if role_of(request.user) == Role.COORDINATOR:
+        # A provincial coordinator starts from their province's dashboard (and its queue count).
+        code = request.user.coordinated_provinces.order_by("code").values_list("code", flat=True).first()
+        if code:
+            return redirect("dashboards:province", code=code)
     if is_member(request.user):
         return redirect("dashboards:national")
     return redirect("dashboards:public")

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from mpp_portal.admin import AuditedModelAdmin, ReadOnlyAdminMixin, ScopedAdminMixin
 
-from .models import Inauguration, Mpp, MppReport, Province, Region, StatusUpdate
+from . import report_rules
+from .models import Inauguration, Mpp, MppReport, MppTenant, Province, Region, StatusUpdate
 from .services import region_officers_set
 
 
@@ -65,7 +67,29 @@ class MppReportAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     """Read-only: reports are verified or returned on the verifier's pages (regions.reports), so every
     step is checked and recorded in the MPP's history."""
 
-    list_display = ["pk", "mpp", "kind", "state", "created_by", "created_at", "decided_by", "decided_at", "is_demo"]
-    list_filter = ["state", "kind", "is_demo"]
+    list_display = ["pk", "mpp", "kind", "state", "level_now", "created_by", "created_at", "checked_by",
+                    "decided_by", "decided_at", "is_demo"]
+    list_filter = ["state", "kind", "returned_at_level", "is_demo"]
     search_fields = ["mpp__name", "mpp__region__name", "note", "decision_note"]
-    list_select_related = ["mpp", "created_by", "decided_by"]
+    list_select_related = ["mpp__region", "created_by", "checked_by", "decided_by"]
+
+    def changelist_view(self, request, extra_context=None):
+        self._checking = report_rules.checking_province_ids()  # once per page, not per row
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("menunggu di tingkat"))
+    def level_now(self, report):
+        """The same predicate as the pages and API (``regions.report_rules``)."""
+        level = report_rules.level_now(report, checking=getattr(self, "_checking", None))
+        return MppReport.Level(level).label if level else "—"
+
+
+@admin.register(MppTenant)
+class MppTenantAdmin(ReadOnlyAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: an MPP's tenant list is written only by the MPP gateway (regions.services.mpp_write), from the
+    portal's tenant page, the API or a verified report, so every change is in the MPP's history."""
+
+    list_display = ["name", "mpp", "kind", "service_count", "since", "institution_key", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["name", "institution_key", "mpp__name", "mpp__region__name"]
+    list_select_related = ["mpp"]

@@ -8,7 +8,7 @@ import datetime
 
 from . import demo_reports, demo_timeline
 from .models import Inauguration, Mpp, Region
-from .services import mpp_create, mpps_demo_delete
+from .services import mpp_create, mpp_write, mpps_demo_delete
 
 BATU_CODE = "35.79"
 AMONG_WARGA = {
@@ -31,7 +31,28 @@ def load(*, stdout) -> None:
     _among_warga_ensure(region, stdout=stdout)
     # After the recorded MPPs, so the demo timeline fills only regions that have none.
     demo_timeline.load(stdout=stdout)
+    _demo_tenants(stdout=stdout)
     demo_reports.load(stdout=stdout)
+
+
+# A few demo MPPs get a tenant list (contoh): their counts are then derived from it.
+DEMO_TENANTS = [
+    {"name": "Dinas Kependudukan dan Pencatatan Sipil", "kind": "regional", "service_count": 14, "since": "2023-01-09"},
+    {"name": "Badan Pendapatan Daerah", "kind": "regional", "service_count": 6, "since": "2023-01-09"},
+    {"name": "Kantor Pertanahan", "kind": "central", "service_count": 5, "since": "2023-03-01"},
+    {"name": "Bank Pembangunan Daerah", "kind": "bank", "service_count": 3, "since": "2023-01-09"},
+    {"name": "PT PLN (Persero) UP3", "kind": "bumn", "service_count": 2, "since": "2023-06-12"},
+]
+
+
+def _demo_tenants(*, stdout) -> None:
+    # Not the Kota Malang demo MPP: its demo reports are based on its counts as they are.
+    mpps = (Mpp.objects.filter(is_demo=True, status=Mpp.Status.OPERATING, tenants__isnull=True)
+            .exclude(region__code=demo_reports.MALANG_CODE).order_by("region__code", "pk")[:3])
+    for index, mpp in enumerate(mpps):
+        mpp_write(user=None, mpp=mpp, fields={}, tenants=DEMO_TENANTS[: 3 + index],
+                  note="Contoh: daftar instansi penyelenggara.")
+    stdout.write(f"  regions: daftar instansi contoh untuk {len(mpps)} MPP contoh.")
 
 
 def _among_warga_ensure(region, *, stdout) -> None:

@@ -2,7 +2,8 @@
 
 They are made by the demo officers through ``regions.reports`` like any report, then marked ``is_demo``
 ("contoh"). They are all on a demo MPP of Kota Malang (the demo officer's region), so a recorded MPP's
-history never gets a demo entry.
+history never gets a demo entry. Jawa Timur has a demo coordinator (``demo-biro-jatim``): the first three
+were checked by the province and wait for the ministry; two more wait for the province's check.
 """
 import datetime
 
@@ -10,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from .models import Mpp, MppReport, Region
-from .reports import mpp_change_submit
+from .reports import mpp_change_submit, report_verify
 from .services import mpp_create
 
 MALANG_CODE = "35.73"
@@ -41,8 +42,19 @@ def load(*, stdout) -> None:
         made.append(mpp_change_submit(
             user=malang_officer, mpp=mpp, version=mpp.version, note="Contoh: foto gedung dan denah loket.",
         ))
+        coordinator = get_user_model().objects.filter(username="demo-biro-jatim").first()
+        if coordinator is not None:
+            for report in made:
+                report_verify(user=coordinator, report=report, note="Contoh: sesuai berita acara, diteruskan.")
+        made.append(mpp_change_submit(
+            user=malang_officer, mpp=mpp, version=mpp.version, service_count=max(mpp.service_count, 120) + 15,
+            note="Contoh: 15 layanan baru dari instansi vertikal.",
+        ))
+        made.append(mpp_change_submit(
+            user=malang_officer, mpp=mpp, version=mpp.version, note="Contoh: jadwal layanan akhir pekan.",
+        ))
     MppReport.objects.filter(pk__in=[r.pk for r in made]).update(is_demo=True)
-    stdout.write(f"  regions: {len(made)} laporan contoh menunggu verifikasi.")
+    stdout.write(f"  regions: {len(made)} laporan contoh menunggu pemeriksaan atau verifikasi.")
 
 
 def clear(*, stdout) -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from mpp_portal.limits import INT_MAX
 
 from .imports import RegionLookup
-from .models import Inauguration, Mpp
+from .models import Inauguration, Mpp, MppTenant
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -140,3 +140,31 @@ class InaugurationForm(forms.ModelForm):
         if problems:
             raise forms.ValidationError(problems)
         return mpps
+
+
+class TenantRowForm(forms.Form):
+    """One agency of an MPP's tenant list; a row left empty is dropped."""
+
+    name = forms.CharField(label=_("nama instansi"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("jenis instansi"), required=False,
+                             choices=[("", "—"), *MppTenant.Kind.choices])
+    service_count = forms.IntegerField(label=_("jumlah layanan"), required=False)
+    since = forms.DateField(label=_("melayani sejak"), required=False, widget=DATE_INPUT)
+    institution_key = forms.CharField(label=_("kunci instansi nasional"), required=False, max_length=60,
+                                      help_text=_("Nama singkat pihak nota kesepahaman, mis. Polri."))
+
+    def row(self) -> dict | None:
+        data = self.cleaned_data
+        if not data or not (data.get("name") or "").strip():
+            return None
+        return {"name": data["name"], "kind": data.get("kind") or "", "service_count": data.get("service_count") or 0,
+                "since": data["since"].isoformat() if data.get("since") else None,
+                "institution_key": data.get("institution_key") or ""}
+
+
+TenantFormSet = forms.formset_factory(TenantRowForm, extra=3, max_num=500, validate_max=True)
+
+
+class TenantListForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=INT_MAX)
+    note = forms.CharField(label=_("Catatan perubahan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

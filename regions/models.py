@@ -222,6 +222,41 @@ def report_evidence_path(instance, filename):
     return f"reports/{instance.mpp_id}/{filename}"
 
 
+class MppTenant(models.Model):
+    """An agency serving in an MPP (instansi penyelenggara): its kind, service count and since when it serves.
+
+    Written only by the MPP gateway (``regions.services.mpp_write``, ``tenants=``), so the list holds verified
+    values like the MPP row; officers change it through reports. Where an MPP has a list, its ``tenant_count``
+    and ``service_count`` are derived from it (``regions.tenants.tenant_totals``). ``institution_key`` is the
+    short name of a national institution (``mou.models.Institution.short_name``): mou reads a party's presence
+    in an MPP from here (regions does not import mou)."""
+
+    class Kind(models.TextChoices):
+        CENTRAL = "central", _("Instansi pusat")
+        REGIONAL = "regional", _("OPD daerah")
+        STATE_COMPANY = "bumn", _("BUMN")
+        BANK = "bank", _("Bank")
+
+    mpp = models.ForeignKey(Mpp, on_delete=models.CASCADE, related_name="tenants", verbose_name=_("MPP"))
+    name = models.CharField(_("nama instansi"), max_length=200)
+    kind = models.CharField(_("jenis instansi"), max_length=10, choices=Kind.choices)
+    service_count = models.PositiveIntegerField(_("jumlah layanan"), default=0)
+    since = models.DateField(_("melayani sejak"), null=True, blank=True)
+    institution_key = models.CharField(_("kunci instansi nasional"), max_length=60, blank=True, db_index=True)
+    is_demo = models.BooleanField(_("data contoh"), default=False)
+
+    REGION_FIELD = "mpp__region"
+
+    class Meta:
+        ordering = ["mpp", "name"]
+        verbose_name = _("instansi penyelenggara")
+        verbose_name_plural = _("instansi penyelenggara")
+        constraints = [models.UniqueConstraint(fields=["mpp", "name"], name="tenant_once_per_mpp")]
+
+    def __str__(self):
+        return f"{self.name} ({self.mpp})"
+
+
 class MppReport(models.Model):
     """An officer's proposed change to an MPP: field values (before/after), a note and evidence.
 
@@ -231,8 +266,17 @@ class MppReport(models.Model):
 
     class State(models.TextChoices):
         REPORTED = "reported", _("Menunggu verifikasi")
+        # Passed by the province's coordinator (first level): waits for the ministry's verification.
+        CHECKED = "checked", _("Diperiksa provinsi")
         VERIFIED = "verified", _("Terverifikasi")
         RETURNED = "returned", _("Dikembalikan")
+
+    class Level(models.TextChoices):
+        """Who acts on a waiting report (``regions.report_rules``): the province's coordinator first where
+        the province has one, then the ministry's verifier."""
+
+        PROVINCE = "province", _("provinsi")
+        MINISTRY = "ministry", _("kementerian")
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Perubahan status")
@@ -261,6 +305,17 @@ class MppReport(models.Model):
     )
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     decision_note = models.TextField(_("catatan verifikasi / alasan pengembalian"), blank=True)
+    # The province's first check (two-level approval); empty for a province without a coordinator.
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("diperiksa oleh"),
+    )
+    checked_at = models.DateTimeField(_("diperiksa provinsi"), null=True, blank=True)
+    check_note = models.TextField(_("catatan pemeriksaan provinsi"), blank=True)
+    # The level that returned a returned report (province or ministry).
+    returned_at_level = models.CharField(
+        _("dikembalikan di tingkat"), max_length=10, choices=Level.choices, blank=True
+    )
 
     REGION_FIELD = "mpp__region"
 

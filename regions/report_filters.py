@@ -19,10 +19,17 @@ class ReportFilterSet(django_filters.FilterSet):
     )
     state = django_filters.ChoiceFilter(choices=MppReport.State.choices, label=_("Keadaan"))
     mpp = django_filters.NumberFilter(field_name="mpp_id", label=_("MPP"), min_value=1, max_value=2_147_483_647)
+    level = django_filters.ChoiceFilter(choices=MppReport.Level.choices, method="filter_level",
+                                        label=_("Menunggu di tingkat"))
 
     class Meta:
         model = MppReport
-        fields = ["province", "kind", "older_than", "state", "mpp"]
+        fields = ["province", "kind", "older_than", "state", "mpp", "level"]
+
+    def filter_level(self, queryset, name, value):
+        from .report_rules import at_level_q
+
+        return queryset.filter(at_level_q(value))
 
     def filter_older_than(self, queryset, name, value):
         return queryset.filter(created_at__lt=timezone.now() - datetime.timedelta(days=int(value)))

@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 
 from mpp_portal.access import scope
 
+from . import report_rules
 from .models import Mpp, MppReport, MppReportBatch
 from .reports import OVERDUE_AFTER_DAYS
 
 State = MppReport.State
+WAITING = report_rules.WAITING
 
 
 def overdue_before() -> datetime.datetime:
@@ -32,8 +34,21 @@ def report_list(*, user, filters: dict | None = None) -> QuerySet:
 
 
 def report_queue(*, user, filters: dict | None = None) -> QuerySet:
-    """The verifier's queue: reports waiting for verification."""
-    return report_list(user=user, filters=filters).filter(state=State.REPORTED)
+    """The reviewer's queue: the reports ``user`` may act on now (``report_rules.actionable``): a verifier's
+    are those at the ministry level, a coordinator's those of their provinces waiting for the province's
+    check, an admin's every waiting report."""
+    return report_rules.actionable(user, report_list(user=user, filters=filters))
+
+
+def province_check_count(*, province_code: str | None = None, province_ids=None) -> int:
+    """Reports waiting for a province's check (not yet in the ministry's queue), in one province, in
+    ``province_ids``, or in all."""
+    queryset = MppReport.objects.filter(report_rules.at_level_q(MppReport.Level.PROVINCE))
+    if province_code:
+        queryset = queryset.filter(mpp__region__province__code=province_code)
+    if province_ids is not None:
+        queryset = queryset.filter(mpp__region__province_id__in=province_ids)
+    return queryset.count()
 
 
 def report_get(*, user, pk: int) -> MppReport | None:
@@ -41,13 +56,18 @@ def report_get(*, user, pk: int) -> MppReport | None:
 
 
 def is_overdue(report: MppReport) -> bool:
-    return report.state == State.REPORTED and report.created_at < overdue_before()
+    return report.state in WAITING and report.created_at < overdue_before()
 
 
 def report_rows(report: MppReport) -> list[tuple[str, object, object]]:
     """Before/after of every field the report changes, labelled as the MPP form labels them."""
+    from .tenants import tenants_summary
+
     rows = []
     for name, (before, after) in report.changes.items():
+        if name == "tenants":
+            rows.append((_("daftar instansi"), tenants_summary(before), tenants_summary(after)))
+            continue
         field = Mpp._meta.get_field(name)
         if field.choices:
             labels = dict(field.choices)
@@ -64,7 +84,7 @@ def pending_counts(*, province_code: str | None = None, recorded_only: bool = Fa
     """Reports waiting for verification: all of them, and those that would make an MPP operating (what
     the headline figure would gain). No personal data; ``recorded_only`` leaves out reports on demo MPPs
     (the public summary never shows demo data)."""
-    queryset = MppReport.objects.filter(state=State.REPORTED)
+    queryset = MppReport.objects.filter(state__in=WAITING)
     if recorded_only:
         queryset = queryset.filter(mpp__is_demo=False)
     if province_code:
@@ -80,10 +100,13 @@ def officer_report_states(*, mpps) -> dict[int, dict[str, list[MppReport]]]:
     answered with a newer report."""
     found: dict[int, dict[str, list[MppReport]]] = {}
     answered: set[int] = set()
-    reports = MppReport.objects.filter(mpp__in=mpps).select_related("decided_by").order_by("-created_at", "-pk")
+    reports = (MppReport.objects.filter(mpp__in=mpps).select_related("decided_by", "mpp__region")
+               .order_by("-created_at", "-pk"))
+    checking = report_rules.checking_province_ids()
     for report in reports:
+        report.level = report_rules.level_now(report, checking=checking)
         states = found.setdefault(report.mpp_id, {"waiting": [], "returned": []})
-        if report.state == State.REPORTED:
+        if report.state in WAITING:
             states["waiting"].append(report)
         elif report.state == State.RETURNED and report.mpp_id not in answered:
             states["returned"].append(report)
@@ -96,7 +119,7 @@ def batch_get(*, user, pk: int) -> MppReportBatch | None:
 
 
 def overdue_counts() -> int:
-    return MppReport.objects.filter(state=State.REPORTED, created_at__lt=overdue_before()).count()
+    return MppReport.objects.filter(state__in=WAITING, created_at__lt=overdue_before()).count()
 
 
 def officer_home_regions(*, user) -> list:
@@ -120,5 +143,5 @@ def week_counts(*, start, end) -> dict[str, int]:
         "received": MppReport.objects.filter(created_at__gte=start, created_at__lt=end).count(),
         "verified": MppReport.objects.filter(state=State.VERIFIED, decided_at__gte=start, decided_at__lt=end).count(),
         "returned": MppReport.objects.filter(state=State.RETURNED, decided_at__gte=start, decided_at__lt=end).count(),
-        "waiting": MppReport.objects.filter(state=State.REPORTED, created_at__lt=end).count(),
+        "waiting": MppReport.objects.filter(state__in=WAITING, created_at__lt=end).count(),
     }

@@ -10,20 +10,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from mpp_portal.access import can_verify, is_member
+from mpp_portal.access import Role, is_member, role_of
 from mpp_portal.inputs import parse_int
 from mpp_portal.limits import INT_MAX
 from mpp_portal.uploads import document_response
 from mpp_portal.views import MemberRequiredMixin
 
-from . import report_selectors, reports
+from . import report_rules, report_selectors, reports
 from .forms import add_service_errors
 from .report_filters import ReportFilterSet
 
 
-class VerifierRequiredMixin(MemberRequiredMixin):
+class ReviewerRequiredMixin(MemberRequiredMixin):
+    """Verifiers, admins and provincial coordinators (``report_rules.reviews_reports``)."""
+
     def dispatch(self, request, *args, **kwargs):
-        if not can_verify(request.user):
+        if not report_rules.reviews_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -44,7 +46,7 @@ class BulkVerifyForm(forms.Form):
         return pairs
 
 
-class ReportQueueView(VerifierRequiredMixin, ListView):
+class ReportQueueView(ReviewerRequiredMixin, ListView):
     template_name = "regions/report_queue.html"
     paginate_by = 100
 
@@ -57,14 +59,19 @@ class ReportQueueView(VerifierRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["object_list"])
+        checking = report_rules.checking_province_ids()
         for report in page:
             report.overdue = report_selectors.is_overdue(report)
+            report.state_label = report_rules.state_label(report, checking=checking)
         # Bulk verification covers the whole filter, every page of it, as it is shown now.
         shown = list(self.object_list.values_list("pk", "updated_at"))
         stamps = " ".join(f"{pk}|{updated_at.isoformat()}" for pk, updated_at in shown)
+        is_coordinator = role_of(self.request.user) == Role.COORDINATOR
         context.update(
             object_list=page, filterset=self.filterset, overdue_days=reports.OVERDUE_AFTER_DAYS,
-            shown_count=len(shown),
+            shown_count=len(shown), is_coordinator=is_coordinator,
+            # The ministry sees how many reports are still with the provinces (not yet in its queue).
+            waiting_for_provinces=None if is_coordinator else report_selectors.province_check_count(),
             bulk_form=kwargs.get("bulk_form") or BulkVerifyForm(initial={"reports": stamps}),
         )
         return context
@@ -102,16 +109,19 @@ class ReportDetailView(MemberRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         report = self.object
-        may_decide = (can_verify(self.request.user) and report.state == report.State.REPORTED
-                      and report.created_by_id != self.request.user.pk)
+        checking = report_rules.checking_province_ids()
+        level = report_rules.level_now(report, checking=checking)
+        may_decide = report_rules.may_act(self.request.user, report, checking=checking)
         kwargs.setdefault("form", ReportDecisionForm(initial={"stamp": reports.report_stamp(report)}))
         return super().get_context_data(
             rows=report_selectors.report_rows(report), overdue=report_selectors.is_overdue(report),
-            overdue_days=reports.OVERDUE_AFTER_DAYS, may_decide=may_decide, **kwargs,
+            overdue_days=reports.OVERDUE_AFTER_DAYS, may_decide=may_decide,
+            level=level, at_province=level == report.Level.PROVINCE,
+            state_label=report_rules.state_label(report, checking=checking), **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        if not can_verify(request.user):
+        if not report_rules.reviews_reports(request.user):
             raise PermissionDenied
         self.object = self.get_object()
         form = ReportDecisionForm(request.POST)
@@ -119,8 +129,12 @@ class ReportDetailView(MemberRequiredMixin, DetailView):
             data = form.cleaned_data
             try:
                 if data["decision"] == "verify":
-                    reports.report_verify(user=request.user, report=self.object, note=data["note"], stamp=data["stamp"])
-                    messages.success(request, _("Laporan diverifikasi; angka kemajuan dihitung ulang."))
+                    done = reports.report_verify(user=request.user, report=self.object, note=data["note"],
+                                                 stamp=data["stamp"])
+                    if done.state == done.State.CHECKED:
+                        messages.success(request, _("Laporan diperiksa provinsi dan diteruskan ke kementerian."))
+                    else:
+                        messages.success(request, _("Laporan diverifikasi; angka kemajuan dihitung ulang."))
                 else:
                     reports.report_return(user=request.user, report=self.object, reason=data["note"],
                                           stamp=data["stamp"])
@@ -134,7 +148,7 @@ class ReportDetailView(MemberRequiredMixin, DetailView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ReportBatchView(VerifierRequiredMixin, DetailView):
+class ReportBatchView(ReviewerRequiredMixin, DetailView):
     template_name = "regions/report_batch.html"
     context_object_name = "batch"
 

@@ -23,7 +23,8 @@ from mpp_portal.audit import change_record_create, snapshot
 from mpp_portal.models import ChangeRecord
 from mpp_portal.uploads import document_accept
 
-from . import lifecycle, services
+from . import lifecycle, report_rules, services
+from . import tenants as tenant_rules
 from .models import Inauguration, Mpp, MppReport, MppReportBatch
 
 logger = logging.getLogger(__name__)
@@ -69,10 +70,15 @@ def _candidate(current: Mpp, *, status: str, fields: dict) -> Mpp:
     return candidate
 
 
-def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evidence) -> dict[str, list[str]]:
+def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evidence,
+               tenants: list[dict] | None = None, tenant_errors=()) -> dict[str, list[str]]:
     """Every error of a submission at once: fields that may not be set, values, the move and the target's
-    requirements, and the evidence file."""
+    requirements, the tenant list and the counts it derives, and the evidence file."""
     errors: dict[str, list[str]] = {}
+    if tenant_errors:
+        errors["tenants"] = list(tenant_errors)
+    _merge(errors, tenant_rules.count_errors(
+        fields=fields, rows=tenant_rules.tenant_rows(current) if tenants is None else tenants))
     try:
         services._check_fields(user, fields)
     except ValidationError as error:
@@ -108,12 +114,22 @@ def mpp_change_submit(
         raise services.VersionConflict(current=current.version)
     note = (note or "").strip()
     status = status or current.status
-    errors = _errors_of(user=user, current=current, status=status, fields=fields, note=note, evidence=evidence)
+    tenants = fields.pop("tenants", None)
+    tenant_list, tenant_errors = tenant_rules.tenants_clean(tenants) if tenants is not None else (None, [])
+    errors = _errors_of(user=user, current=current, status=status, fields=fields, note=note, evidence=evidence,
+                        tenants=tenant_list, tenant_errors=tenant_errors)
     if errors:
         raise ValidationError(errors)
     candidate = _candidate(current, status=status, fields=fields)
     before, after = _values(current, REPORT_FIELDS), _values(candidate, REPORT_FIELDS)
     changes = {name: [before[name], after[name]] for name in REPORT_FIELDS if before[name] != after[name]}
+    if tenant_list is not None and tenant_list != tenant_rules.tenant_rows(current):
+        # The list is one change of the report: the MPP's counts follow from it when it is verified.
+        changes["tenants"] = [tenant_rules.tenant_rows(current), tenant_list]
+        for name, value in (tenant_rules.tenant_totals(tenant_list) or {}).items():
+            changes.pop(name, None)
+            if before[name] != value:
+                changes[name] = [before[name], value]
     if not changes and not note and evidence is None:
         raise ValidationError({"note": [_("Tidak ada perubahan: ubah isian, tulis catatan, atau lampirkan bukti.")]})
     kind = MppReport.Kind.STATUS if "status" in changes else (MppReport.Kind.DATA if changes else MppReport.Kind.NOTE)
@@ -132,6 +148,31 @@ def mpp_change_submit(
         region=current.region,
     )
     return report
+
+
+def tenant_link(*, user, mpp: Mpp, entry: dict, note: str = "") -> MppReport | None:
+    """Make sure ``entry`` (plain form, ``regions.tenants``) is in the MPP's tenant list, matched by its
+    ``institution_key`` or its name: the one presence fact upper apps (a PKS placement in mou) link to.
+    Nothing when it is there already; otherwise the list with it added goes the way of every change: an
+    officer's is a report to verify, an admin's is verified on entry, the system's (``user=None``, loaders)
+    is written through the gateway."""
+    mpp = Mpp.objects.get(pk=mpp.pk)
+    rows = tenant_rules.tenant_rows(mpp)
+    key, name = entry.get("institution_key") or "", (entry.get("name") or "").strip().casefold()
+    def named(items) -> bool:
+        return any((key and row.get("institution_key") == key) or str(row.get("name", "")).casefold() == name
+                   for row in items)
+
+    if named(rows):
+        return None
+    waiting = MppReport.objects.filter(mpp=mpp, state__in=report_rules.WAITING, changes__has_key="tenants")
+    if any(named(report.changes["tenants"][1]) for report in waiting):
+        return None  # already proposed, waiting for its check or verification
+    proposed = [*rows, entry]
+    if user is None:
+        services.mpp_write(user=None, mpp=mpp, fields={}, tenants=proposed, note=note)
+        return None
+    return mpp_change_submit(user=user, mpp=mpp, version=None, tenants=proposed, note=note)
 
 
 def mpp_record(*, user, region, name: str, **fields) -> Mpp:
@@ -160,15 +201,29 @@ def _require_verifier(user, report: MppReport) -> None:
         raise PermissionDenied(_("Laporan Anda sendiri diverifikasi orang lain."))
 
 
-def _locked(report: MppReport, *, stamp: str | None) -> MppReport:
+def _locked(report: MppReport, *, stamp: str | None, user=None) -> MppReport:
     # Only the report row is locked: its author and MPP may be missing (an outer join PostgreSQL cannot lock).
     locked = (MppReport.objects.select_for_update(of=("self",)).select_related("mpp__region", "created_by")
               .get(pk=report.pk))
     if stamp is not None and report_stamp(locked) != stamp:
         raise ReportChanged()
-    if locked.state != State.REPORTED:
+    if locked.state not in report_rules.WAITING:
         raise ValidationError(_("Laporan ini sudah %(state)s.") % {"state": locked.get_state_display().lower()})
+    if user is not None:
+        # The level is decided on the locked row: a check that landed meanwhile moves it to the ministry.
+        refusal = report_rules.act_refusal(user, locked)
+        if refusal:
+            raise PermissionDenied(refusal)
     return locked
+
+
+def _require_reviewer(user, report: MppReport) -> None:
+    """Before locking: the user has a part in the approval of this report's province at all."""
+    refusal = report_rules.act_refusal(user, report)
+    if refusal is None and not can(user, report.mpp, action="view"):
+        refusal = _("Anda tidak berwenang atas laporan ini.")
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 class ReportChanged(ValidationError):
@@ -182,13 +237,16 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
     """Write the report's proposed values into the MPP through the regions services, as its author's
     change, then mark it verified. Refused when a value it changes is no longer the one it was based on."""
     mpp = Mpp.objects.select_related("region").get(pk=report.mpp_id)
-    current = _values(mpp, list(report.changes))
+    current = _values(mpp, [name for name in report.changes if name != "tenants"])
+    if "tenants" in report.changes:
+        current["tenants"] = tenant_rules.tenant_rows(mpp)
     moved = sorted(name for name, (before, _after) in report.changes.items() if current[name] != before)
     if moved:
         raise ValidationError(_(
             "Data terverifikasi MPP ini sudah berubah sejak laporan dibuat (%(fields)s); kembalikan laporan "
             "agar petugas melaporkan ulang."
-        ) % {"fields": ", ".join(str(Mpp._meta.get_field(n).verbose_name) for n in moved)})
+        ) % {"fields": ", ".join(_("daftar instansi") if n == "tenants" else str(Mpp._meta.get_field(n).verbose_name)
+                                 for n in moved)})
     author = report.created_by if report.created_by_id else verifier
     if on_entry:
         history_note = _("Laporan #%(id)s, terverifikasi saat dicatat.") % {"id": report.pk}
@@ -197,16 +255,21 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
             "id": report.pk, "by": verifier.get_username() if verifier else "sistem"}
     if report.note:
         history_note = f"{report.note} ({history_note})"
-    values = {name: _parsed(name, after) for name, (_before, after) in report.changes.items()}
+    tenants = report.changes["tenants"][1] if "tenants" in report.changes else None
+    values = {name: _parsed(name, after) for name, (_before, after) in report.changes.items() if name != "tenants"}
+    if tenants is not None:
+        # Derived from the list by the gateway.
+        values.pop("tenant_count", None)
+        values.pop("service_count", None)
     evidence = None
     if report.evidence and "status" in values:
         evidence = File(report.evidence.open("rb"), name=os.path.basename(report.evidence.name))
     try:
-        if values:
+        if values or tenants is not None:
             # One write through the regions gateway: lifecycle, guarded write, status update, history, event.
             mpp = services.mpp_write(
                 user=author, mpp=mpp, version=mpp.version, fields=values, note=report.note, evidence=evidence,
-                history_note=history_note,
+                history_note=history_note, tenants=tenants,
             ).mpp
     except PermissionDenied as refused:
         raise ValidationError(_("Pelapor tidak lagi berwenang atas wilayah ini: %(why)s") % {"why": refused}) from None
@@ -227,42 +290,64 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
 
 @transaction.atomic
 def report_verify(*, user, report: MppReport, note: str = "", stamp: str | None = None) -> MppReport:
-    """Verify an officer's report: its values become the MPP's verified values (and count in progress).
+    """Approve an officer's report at the level it is at now (``regions.report_rules``): at the province
+    level the coordinator's check passes it to the ministry's queue; at the ministry level its values become
+    the MPP's verified values (and count in progress).
 
     ``stamp`` (``report_stamp`` as the page showed it), when given, must still match.
     """
-    _require_verifier(user, report)
-    locked = _locked(report, stamp=stamp)
-    _apply(locked, verifier=user, note=(note or "").strip())
+    _require_reviewer(user, report)
+    locked = _locked(report, stamp=stamp, user=user)
+    note = (note or "").strip()
+    if report_rules.level_now(locked) == MppReport.Level.PROVINCE:
+        locked.state = State.CHECKED
+        locked.checked_by = user
+        locked.checked_at = timezone.now()
+        locked.check_note = note
+        locked.save(update_fields=["state", "checked_by", "checked_at", "check_note", "updated_at"])
+        change_record_create(
+            instance=locked.mpp, user=user, action=ChangeRecord.Action.VERIFY, changes=locked.changes,
+            note=_("Laporan #%(id)s diperiksa provinsi dan diteruskan ke kementerian. %(note)s") % {
+                "id": locked.pk, "note": note},
+            region=locked.mpp.region,
+        )
+        return locked
+    _apply(locked, verifier=user, note=note)
     return locked
 
 
 @transaction.atomic
 def report_return(*, user, report: MppReport, reason: str, stamp: str | None = None) -> MppReport:
-    """Return a report to its officer with a reason they see on "Wilayah saya"; the MPP stays as it is."""
-    _require_verifier(user, report)
+    """Return a report to its officer with a reason they see on "Wilayah saya", at the level it is at now
+    (province or ministry, recorded); the MPP stays as it is."""
+    _require_reviewer(user, report)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Alasan pengembalian wajib diisi.")]})
-    locked = _locked(report, stamp=stamp)
+    locked = _locked(report, stamp=stamp, user=user)
+    level = report_rules.level_now(locked)
     locked.state = State.RETURNED
+    locked.returned_at_level = level
     locked.decided_by = user
     locked.decided_at = timezone.now()
     locked.decision_note = reason
-    locked.save(update_fields=["state", "decided_by", "decided_at", "decision_note", "updated_at"])
+    locked.save(update_fields=["state", "returned_at_level", "decided_by", "decided_at", "decision_note",
+                               "updated_at"])
+    message = (_("Laporan #%(id)s dikembalikan provinsi: %(reason)s") if level == MppReport.Level.PROVINCE
+               else _("Laporan #%(id)s dikembalikan: %(reason)s"))
     change_record_create(
         instance=locked.mpp, user=user, action=ChangeRecord.Action.RETURN, changes=locked.changes,
-        note=_("Laporan #%(id)s dikembalikan: %(reason)s") % {"id": locked.pk, "reason": reason},
-        region=locked.mpp.region,
+        note=message % {"id": locked.pk, "reason": reason}, region=locked.mpp.region,
     )
     return locked
 
 
 @transaction.atomic
 def report_batch_create(*, user, requested: list[tuple[int, str]], note: str = "") -> MppReportBatch:
-    """Record a bulk verification of the reports a verifier saw (id and stamp of each), to run as a job."""
-    if not can_verify(user):
-        raise PermissionDenied(_("Hanya verifikator kementerian yang dapat memverifikasi laporan."))
+    """Record a bulk verification (or, for a coordinator, a bulk check) of the reports a reviewer saw (id
+    and stamp of each), to run as a job; each report is decided by ``report_verify`` at its level."""
+    if not report_rules.reviews_reports(user):
+        raise PermissionDenied(_("Hanya verifikator kementerian atau koordinator provinsi yang dapat memeriksa laporan."))
     if not requested:
         raise ValidationError({"reports": [_("Tidak ada laporan dalam saringan ini.")]})
     return MppReportBatch.objects.create(
@@ -327,21 +412,25 @@ def report_batch_queue(*, user, requested: list[tuple[int, str]], note: str = ""
 @dataclass
 class ReminderReport:
     verifiers: dict[str, int] = field(default_factory=dict)
+    coordinators: dict[str, int] = field(default_factory=dict)
     officers: dict[str, int] = field(default_factory=dict)
     without_email: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"verifiers": self.verifiers, "officers": self.officers, "without_email": self.without_email}
+        return {"verifiers": self.verifiers, "coordinators": self.coordinators, "officers": self.officers,
+                "without_email": self.without_email}
 
 
 def report_reminders_send(*, now: datetime.datetime | None = None) -> ReminderReport:
-    """Weekly: tell each verifier how many reports wait longer than ``OVERDUE_AFTER_DAYS`` days, and each
-    officer which of their reports were returned and not yet answered with a newer report."""
+    """Weekly: tell each verifier how many reports at the ministry level wait longer than
+    ``OVERDUE_AFTER_DAYS`` days, each provincial coordinator how many reports of their provinces wait for
+    their check, and each officer which of their reports were returned and not yet answered with a newer
+    report."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.mail import EmailMessage, get_connection
 
-    from mpp_portal.access import GROUP_NAMES, Role
+    from mpp_portal.access import GROUP_NAMES, Role, users_with_role
 
     now = now or timezone.now()
     report = ReminderReport()
@@ -355,8 +444,10 @@ def report_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRe
                                      to=[user.email]))
         bucket[user.get_username()] = count
 
+    checking = report_rules.checking_province_ids()
     overdue = MppReport.objects.filter(
-        state=State.REPORTED, created_at__lt=now - datetime.timedelta(days=OVERDUE_AFTER_DAYS)
+        report_rules.at_level_q(MppReport.Level.MINISTRY, checking=checking),
+        created_at__lt=now - datetime.timedelta(days=OVERDUE_AFTER_DAYS),
     ).count()
     if overdue:
         verifiers = get_user_model().objects.filter(is_active=True, groups__name=GROUP_NAMES[Role.VERIFIER])
@@ -366,6 +457,16 @@ def report_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRe
                 _("%(n)s laporan petugas daerah menunggu verifikasi lebih dari %(days)s hari. Buka antrean "
                   "verifikasi di portal.") % {"n": overdue, "days": OVERDUE_AFTER_DAYS},
                 report.verifiers, overdue)
+    at_province = MppReport.objects.filter(report_rules.at_level_q(MppReport.Level.PROVINCE, checking=checking))
+    for coordinator in users_with_role(Role.COORDINATOR).order_by("username"):
+        waiting = at_province.filter(
+            mpp__region__province__in=coordinator.coordinated_provinces.all()
+        ).count()
+        if waiting:
+            send(coordinator, _("[Portal MPP] %(n)s laporan menunggu pemeriksaan provinsi") % {"n": waiting},
+                 _("%(n)s laporan petugas kabupaten/kota di provinsi Anda menunggu pemeriksaan provinsi sebelum "
+                   "diverifikasi kementerian. Buka antrean pemeriksaan di portal.") % {"n": waiting},
+                 report.coordinators, waiting)
     returned: dict = {}
     latest_per_mpp: set[int] = set()
     for item in MppReport.objects.select_related("created_by", "mpp").order_by("-created_at", "-pk"):
@@ -375,7 +476,11 @@ def report_reminders_send(*, now: datetime.datetime | None = None) -> ReminderRe
         if item.state == State.RETURNED and item.created_by is not None and item.created_by.is_active:
             returned.setdefault(item.created_by, []).append(item)
     for officer, items in sorted(returned.items(), key=lambda pair: pair[0].get_username()):
-        lines = "\n".join(f"- {r.mpp}: {r.decision_note}" for r in items)
+        lines = "\n".join(
+            f"- {r.mpp}: {r.decision_note}"
+            + (f" ({_('dikembalikan provinsi')})" if r.returned_at_level == MppReport.Level.PROVINCE else "")
+            for r in items
+        )
         send(officer, _("[Portal MPP] %(n)s laporan Anda dikembalikan") % {"n": len(items)},
              _("Laporan berikut dikembalikan verifikator; perbaiki lalu laporkan ulang di \"Wilayah saya\":\n"
                "%(lines)s") % {"lines": lines}, report.officers, len(items))

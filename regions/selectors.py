@@ -175,3 +175,10 @@ def region_search_public(*, text: str) -> tuple[Resolution, Region | None, list[
                                          to_attr="recorded_mpps"))
               .get(code=resolution.region.code))
     return resolution, region, candidates
+
+
+def mpp_tenants(*, mpp: Mpp) -> QuerySet:
+    """The agencies serving in ``mpp`` (its verified tenant list), by name."""
+    from .models import MppTenant
+
+    return MppTenant.objects.filter(mpp=mpp).order_by("name")

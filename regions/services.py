@@ -244,6 +244,7 @@ class MppWritten:
 def mpp_write(
     *, user, mpp: Mpp | None = None, region: Region | None = None, version: int | None = None, fields: dict,
     note: str = "", evidence=None, action: str = "", history_note: str | None = None,
+    tenants: list[dict] | None = None,
 ) -> MppWritten:
     """The one writer of MPP rows. Creates an MPP in ``region`` (``mpp=None``) or changes ``mpp``.
 
@@ -252,11 +253,17 @@ def mpp_write(
     stale, ``VersionConflict``. Without it the write is still guarded against a concurrent writer.
     ``action`` names the change record ("create", "update", "status", "import"); ``history_note`` its
     note when it differs from ``note`` (the reason given with a status move).
+    ``tenants`` (a list of agencies in plain form, ``regions.tenants``), when given, replaces the MPP's
+    tenant list; the MPP's tenant and service counts are then derived from it (``tenant_totals``), and a
+    count set by hand that differs from its list's is refused.
     Raises ``PermissionDenied`` outside the user's scope and ``ValidationError`` with field errors; in
     every case nothing is written. Announces ``progress_changed`` once the transaction commits.
     """
+    from . import tenants as tenant_rules
+
     fields = dict(fields)
     _check_fields(user, fields)
+    tenant_list, tenant_errors = tenant_rules.tenants_clean(tenants) if tenants is not None else (None, [])
     note = (note or "").strip()
     if mpp is None:
         _require_change(user, region)
@@ -268,6 +275,10 @@ def mpp_write(
         if version is not None and current.version != version:
             raise VersionConflict(current=current.version)
         draft = Mpp.objects.select_related("region", "inauguration").get(pk=mpp.pk)
+    existing = tenant_rules.tenant_rows(current) if current is not None else []
+    count_errors = tenant_rules.count_errors(fields=fields, rows=existing if tenant_list is None else tenant_list)
+    if tenant_list is not None and not tenant_errors and not count_errors:
+        fields.update(tenant_rules.tenant_totals(tenant_list) or {})
     from_status = draft.status
     for name, value in fields.items():
         setattr(draft, name, value.strip() if name == "name" and isinstance(value, str) else value)
@@ -277,6 +288,9 @@ def mpp_write(
             current=from_status, target=draft.status, note=note, is_admin=_acting_admin(user)))
     if not errors:
         errors = _mpp_errors(draft)
+    errors.update(count_errors)
+    if tenant_errors:
+        errors.setdefault("tenants", []).extend(tenant_errors)
     if evidence is not None:
         try:
             document_accept(evidence)
@@ -295,6 +309,8 @@ def mpp_write(
         changes = {k: [None, v] for k, v in snapshot(saved, list(MPP_TRACKED)).items() if v not in (None, "")}
     else:
         changes = diff(snapshot(current, list(MPP_TRACKED)), snapshot(draft, list(MPP_TRACKED)))
+        if tenant_list is not None and tenant_list != existing:
+            changes["tenants"] = [existing, tenant_list]
         if not changes:
             return MppWritten(mpp=current)
         saved = _write_versioned(
@@ -303,6 +319,10 @@ def mpp_write(
         )
         if not saved.is_demo:
             replaced = region_demo_mpps_replace(region=saved.region, user=user, reason=history_note or saved.name)
+    if tenant_list is not None and tenant_list != existing:
+        if current is None:
+            changes["tenants"] = [[], tenant_list]
+        tenant_rules.tenants_replace(mpp=saved, rows=tenant_list)
     update = None
     if saved.status != from_status:
         update = StatusUpdate.objects.create(

@@ -1,6 +1,8 @@
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,9 +17,10 @@ from mpp_portal.views import AdminRequiredMixin, MemberRequiredMixin
 
 from . import lifecycle, report_selectors, reports, selectors
 from .filters import RegionFilterSet
-from .forms import InaugurationForm, MppForm, MppStatusForm, add_service_errors
+from .forms import InaugurationForm, MppForm, MppStatusForm, TenantFormSet, TenantListForm, add_service_errors
 from .inaugurations import inauguration_save
 from .models import Inauguration, Province
+from .tenants import tenant_rows
 
 
 class RegionListView(MemberRequiredMixin, ListView):
@@ -88,7 +91,28 @@ class MppDetailView(MemberRequiredMixin, DetailView):
         context["history"] = selectors.mpp_history(mpp=self.object)[:100]
         context["can_change"] = can(self.request.user, self.object, action="change")
         context["reports"] = report_selectors.report_list(user=self.request.user, filters={"mpp": self.object.pk})
+        context["tenants"] = list(selectors.mpp_tenants(mpp=self.object))
         return context
+
+
+@require_safe
+def mpp_tenants_csv(request, pk: int):
+    """The MPP's tenant list as CSV (members only, like the page)."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    mpp = _mpp_or_404(request, pk)
+    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")  # BOM: spreadsheets read UTF-8
+    response["Content-Disposition"] = f'attachment; filename="instansi-mpp-{mpp.pk}.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("instansi"), _("jenis"), _("jumlah layanan"), _("melayani sejak"), _("kunci instansi nasional"),
+                     _("contoh")])
+    for tenant in selectors.mpp_tenants(mpp=mpp):
+        # A name a spreadsheet would run as a formula is written as text.
+        name = f"'{tenant.name}" if tenant.name[:1] in ("=", "+", "-", "@", "\t", "\r") else tenant.name
+        writer.writerow([name, tenant.get_kind_display(), tenant.service_count,
+                         tenant.since.isoformat() if tenant.since else "", tenant.institution_key,
+                         _("ya") if tenant.is_demo else ""])
+    return response
 
 
 def _submitted(request, mpp, form, **fields):
@@ -138,6 +162,38 @@ class MppUpdateView(_MppChangeMixin, FormView):
 
     def form_valid(self, form):
         return _submitted(self.request, self.mpp, form, **form.changed_values()) or self.form_invalid(form)
+
+
+class MppTenantsView(_MppChangeMixin, View):
+    """Edit the MPP's tenant list: an officer's list is a report to verify, an admin's is verified on entry
+    (through ``regions.reports`` and the MPP gateway)."""
+
+    template_name = "regions/mpp_tenants_form.html"
+
+    def get(self, request, *args, **kwargs):
+        initial = [{**row, "since": row["since"] or None} for row in tenant_rows(self.mpp)]
+        return self._render(TenantListForm(initial={"version": self.mpp.version}), TenantFormSet(initial=initial))
+
+    def post(self, request, *args, **kwargs):
+        form, rows = TenantListForm(request.POST), TenantFormSet(request.POST)
+        if form.is_valid() and rows.is_valid():
+            tenants = [row for row in (f.row() for f in rows.forms) if row is not None]
+            try:
+                reports.mpp_change_submit(user=request.user, mpp=self.mpp, version=form.cleaned_data["version"] or 0,
+                                          note=form.cleaned_data["note"], tenants=tenants)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if is_admin(request.user):
+                    messages.success(request, _("Perubahan disimpan dan terverifikasi saat dicatat."))
+                else:
+                    messages.success(request, _("Daftar instansi dilaporkan; menunggu verifikasi."))
+                return redirect(self.mpp.get_absolute_url())
+        return self._render(form, rows)
+
+    def _render(self, form, rows):
+        return render(self.request, self.template_name, {"mpp": self.mpp, "region": self.mpp.region, "form": form,
+                                                         "rows": rows})
 
 
 class MppStatusView(_MppChangeMixin, FormView):

@@ -181,3 +181,23 @@ def celery_worker(transactional_db, tmp_path):
         wait_for(lambda: b"ready." in log.read_bytes(), timeout=60, what="the Celery worker to start")
         yield proc
         assert proc.poll() is None, log.read_text()[-2000:]
+
+
+@pytest.fixture
+def east_java_coordinator(registry):
+    """The provincial coordinator (Biro Organisasi) of Jawa Timur (35): Kota Batu and Kota Malang are in it."""
+    from mpp_portal.accounts import coordinator_provinces_set
+
+    user = _actor("biro-jatim", Role.COORDINATOR)
+    coordinator_provinces_set(user=user, province_codes=["35"])
+    return user
+
+
+@pytest.fixture
+def central_java_coordinator(registry):
+    """The provincial coordinator of Jawa Tengah (33)."""
+    from mpp_portal.accounts import coordinator_provinces_set
+
+    user = _actor("biro-jateng", Role.COORDINATOR)
+    coordinator_provinces_set(user=user, province_codes=["33"])
+    return user

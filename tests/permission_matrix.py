@@ -1,20 +1,22 @@
 """The permission matrix: for every route of the URLconf (by name), the outcome each role gets per method.
 
 Roles, in this order: anonymous, ministry staff (analyst), the officer of the record's region (Kota Batu),
-an officer of another region (Kota Malang), an admin, and a ministry verifier (only the routes whose
-entries name six outcomes ask the verifier). Outcomes: "ok" 2xx or a redirect elsewhere than
+an officer of another region (Kota Malang), an admin, a ministry verifier (only the routes whose
+entries name six or more outcomes ask the verifier) and the provincial coordinator of Jawa Timur, the
+record's province (only the routes whose entries name seven outcomes ask the coordinator). Outcomes: "ok" 2xx or a redirect elsewhere than
 the login page; "login" a redirect to the login page; "unauth" 401/403 for an anonymous API call;
 "forbidden" 403; "not_found" 404; "not_allowed" 405; "invalid" 400 (the matrix posts empty bodies, so a
 permitted write is refused for its content); "unsupported" 415. ``kwargs`` name fixture objects of
 tests/mpp_portal/test_permission_matrix.py. The admin site, static and media files are not listed; the
 API schema and docs are public by design.
 """
-ROLES = ("anonymous", "analyst", "batu_officer", "malang_officer", "admin_user", "verifier")
+ROLES = ("anonymous", "analyst", "batu_officer", "malang_officer", "admin_user", "verifier", "east_java_coordinator")
 
 ROUTES = {
     "home": {
-        "GET": ("ok", "ok", "ok", "ok", "ok"),
-        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "GET": ("ok", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed",
+                 "not_allowed"),
     },
     "healthz": {
         "GET": ("ok", "ok", "ok", "ok", "ok"),
@@ -367,8 +369,8 @@ ROUTES = {
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "events:import": {
-        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "forbidden"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "forbidden"),
     },
     "regions:inauguration-create": {
         "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
@@ -414,8 +416,8 @@ ROUTES = {
     },
     "dashboards:province": {
         "kwargs": {"code": "east_java"},
-        "GET": ("login", "ok", "ok", "ok", "ok"),
-        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "dashboards:public": {
         "GET": ("ok", "ok", "ok", "ok", "ok"),
@@ -556,8 +558,8 @@ ROUTES = {
         "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "quality:evaluation-import": {
-        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "forbidden"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "forbidden", "forbidden"),
     },
     "quality:mpps": {
         "GET": ("login", "ok", "ok", "ok", "ok"),
@@ -589,60 +591,62 @@ ROUTES = {
         "GET": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
         "POST": ("login", "forbidden", "forbidden", "forbidden", "ok"),
     },
-    # Officers' reports and their verification (issue 14).
+    # Officers' reports and their verification (issue 14); the province's first check (issue 20): the
+    # report of Kota Batu waits for the Jawa Timur coordinator's check.
     "regions:report-queue": {
-        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok", "ok"),
     },
     "regions:report-detail": {
         "kwargs": {"pk": "report"},
-        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok"),
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "ok", "ok", "ok"),
     },
     "regions:report-evidence": {
         "kwargs": {"pk": "report"},
-        "GET": ("login", "ok", "ok", "ok", "ok", "ok"),
-        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "GET": ("login", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("login", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
     },
     "regions:report-batch": {
         "kwargs": {"pk": "report_batch"},
-        "GET": ("login", "forbidden", "forbidden", "forbidden", "not_found", "ok"),
-        "POST": ("login", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "GET": ("login", "forbidden", "forbidden", "forbidden", "not_found", "ok", "not_found"),
+        "POST": ("login", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     "report-list": {
-        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
-        "POST": ("unauth", "forbidden", "invalid", "invalid", "invalid", "forbidden"),
-        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "invalid", "invalid", "invalid", "forbidden", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden", "forbidden"),
     },
     "report-detail": {
         "kwargs": {"pk": "report"},
-        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok"),
-        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
-        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden"),
+        "GET": ("unauth", "ok", "ok", "ok", "ok", "ok", "ok"),
+        "POST": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden", "forbidden"),
+        "PATCH": ("unauth", "forbidden", "not_allowed", "not_allowed", "not_allowed", "forbidden", "forbidden"),
     },
     "report-bulk-verify": {
-        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
-        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     "report-return": {
         "kwargs": {"pk": "report"},
-        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid"),
-        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "invalid", "invalid", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     "report-verify": {
         "kwargs": {"pk": "report"},
-        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
-        # The admin verifies the report (an empty body is a verification without a note); then it is done.
-        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "invalid"),
-        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "GET": ("unauth", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed", "not_allowed"),
+        # The admin acts at the report's level: the province's check (an empty body is a decision without a
+        # note); the verifier then verifies it at the ministry level; for the coordinator it is done.
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "ok", "ok", "invalid"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     "report-batch-detail": {
         "kwargs": {"pk": "report_batch"},
-        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_found", "ok"),
-        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
-        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed"),
+        "GET": ("unauth", "forbidden", "forbidden", "forbidden", "not_found", "ok", "not_found"),
+        "POST": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
+        "PATCH": ("unauth", "forbidden", "forbidden", "forbidden", "not_allowed", "not_allowed", "not_allowed"),
     },
     # Monthly operations reports (issue 18): entered by officers (and admins), decided by verifiers.
     "operations:dashboard": {
@@ -758,3 +762,5 @@ ROUTES = {
     },
 }
 ROUTES |= __import__("tests.permission_matrix_taskforce", fromlist=["ROUTES"]).TASKFORCE_ROUTES
+
+ROUTES.update(__import__("tests.permission_matrix_prov", fromlist=["ROUTES_PROV"]).ROUTES_PROV)

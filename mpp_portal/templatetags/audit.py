@@ -18,7 +18,7 @@ from .portal import when
 register = template.Library()
 
 # Names a change record may carry that are not fields of the changed model.
-EXTRA_LABELS = {"evidence": lambda: _("Bukti")}
+EXTRA_LABELS = {"evidence": lambda: _("Bukti"), "tenants": lambda: _("Daftar instansi")}
 FILE_NAMES = {"evidence"}
 # The loaders' notes, as the sources they load from.
 LOADERS = {
@@ -42,6 +42,10 @@ def _shown(value, choices: dict, field=None, name: str = ""):
         return "—"
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
+    if isinstance(value, list):
+        # A list of entries (an MPP's tenant list): how many, and their names.
+        names = [str(item.get("name", "")) if isinstance(item, dict) else str(item) for item in value]
+        return _("%(n)s entri: %(names)s") % {"n": len(value), "names": ", ".join(names)}
     if isinstance(field, models.DateField | models.DateTimeField):
         return _date_shown(value, field)
     if isinstance(field, models.FileField) or name in FILE_NAMES:
@@ -59,6 +63,8 @@ def change_rows(record) -> list[tuple[str, object, object]]:
             field = model._meta.get_field(name) if model else None
         except FieldDoesNotExist:
             field = None
+        if field is not None and not hasattr(field, "verbose_name"):
+            field = None  # a reverse relation (e.g. an MPP's tenants): labelled below
         label = capfirst(field.verbose_name) if field else (EXTRA_LABELS[name]() if name in EXTRA_LABELS else name)
         choices = dict(field.flatchoices) if field is not None and field.choices else {}
         rows.append((label, _shown(before, choices, field, name), _shown(after, choices, field, name)))

@@ -9,12 +9,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from mpp_portal.access import can_verify, is_member
+from mpp_portal.access import is_member
 from mpp_portal.api import PortalMemberPermission
 from mpp_portal.limits import INT_MAX
-from regions import report_selectors, reports, services
+from regions import report_rules, report_selectors, reports, services
 from regions.models import Mpp, MppReport, MppReportBatch
 from regions.report_filters import ReportFilterSet
+
+from .serializers import MppTenantInSerializer
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -27,12 +29,20 @@ class ReportSerializer(serializers.ModelSerializer):
     stamp = serializers.SerializerMethodField(help_text="Send back with verify/return/bulk-verify; a report "
                                                         "changed since is not acted on.")
     overdue = serializers.SerializerMethodField()
+    level = serializers.SerializerMethodField(help_text="Who acts on the report now: \"province\" (the "
+                                                        "province's coordinator checks first), \"ministry\", or "
+                                                        "null once decided.")
+    state_label = serializers.SerializerMethodField()
+    checked_by = serializers.CharField(source="checked_by.username", read_only=True, default=None, allow_null=True)
+    returned_at_level = serializers.SerializerMethodField(help_text="\"province\" or \"ministry\" for a returned "
+                                                                    "report; null otherwise.")
 
     class Meta:
         model = MppReport
-        fields = ["id", "mpp", "mpp_name", "region", "province", "kind", "state", "changes", "base_version",
-                  "note", "evidence", "is_demo", "created_by", "created_at", "decided_by", "decided_at",
-                  "decision_note", "stamp", "overdue"]
+        fields = ["id", "mpp", "mpp_name", "region", "province", "kind", "state", "state_label", "level", "changes",
+                  "base_version", "note", "evidence", "is_demo", "created_by", "created_at", "checked_by",
+                  "checked_at", "check_note", "decided_by", "decided_at", "decision_note", "returned_at_level",
+                  "stamp", "overdue"]
         read_only_fields = fields
 
     def get_evidence(self, report) -> str | None:
@@ -48,6 +58,20 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_overdue(self, report) -> bool:
         return report_selectors.is_overdue(report)
 
+    def _checking(self):
+        if "checking" not in self.context:
+            self.context["checking"] = report_rules.checking_province_ids()
+        return self.context["checking"]
+
+    def get_level(self, report) -> str | None:
+        return report_rules.level_now(report, checking=self._checking())
+
+    def get_returned_at_level(self, report) -> str | None:
+        return report.returned_at_level or None
+
+    def get_state_label(self, report) -> str:
+        return report_rules.state_label(report, checking=self._checking())
+
 
 class ReportCreateSerializer(serializers.Serializer):
     """A change to an MPP: any of its fields and/or a status, with a note and evidence (multipart)."""
@@ -60,6 +84,8 @@ class ReportCreateSerializer(serializers.Serializer):
     inaugurated_on = serializers.DateField(required=False, allow_null=True)
     tenant_count = serializers.IntegerField(required=False, min_value=-INT_MAX - 1, max_value=INT_MAX)
     service_count = serializers.IntegerField(required=False, min_value=-INT_MAX - 1, max_value=INT_MAX)
+    tenants = MppTenantInSerializer(many=True, required=False,
+                                    help_text="The whole proposed tenant list (agencies serving in the MPP).")
     oss_integrated = serializers.BooleanField(required=False)
     oss_integrated_on = serializers.DateField(required=False, allow_null=True)
     digital_status = serializers.ChoiceField(choices=Mpp.DigitalStatus.choices, required=False)
@@ -101,20 +127,21 @@ class ReportBatchSerializer(serializers.ModelSerializer):
 
 class ReportPermission(permissions.BasePermission):
     """Reads for members; creating for officers and admins (the record decides, in the service);
-    verify, return and bulk verification for verifiers and admins."""
+    verify, return and bulk verification for reviewers (verifiers, admins, provincial coordinators; the
+    report's level decides in ``regions.report_rules``)."""
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return is_member(request.user)
         # By route, not by method: any write on a decision route is the verifiers' (405 when unmapped).
         if set(getattr(view, "action_map", {}).values()) & {"verify", "return_", "bulk_verify"}:
-            return can_verify(request.user)
+            return report_rules.reviews_reports(request.user)
         return PortalMemberPermission().has_permission(request, view)
 
 
 class VerifierPermission(permissions.BasePermission):
     def has_permission(self, request, view):
-        return can_verify(request.user)
+        return report_rules.reviews_reports(request.user)
 
 
 def _api_error(exc):
@@ -161,7 +188,8 @@ class ReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=ReportDecisionSerializer, responses={200: ReportSerializer, 409: None})
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
-        """Verify: the report's values become the MPP's verified values."""
+        """Approve at the report's level now: a coordinator's check passes it to the ministry; a verifier's
+        verification makes its values the MPP's verified values."""
         report = self.get_object()
         data = self._parsed(ReportDecisionSerializer, request)
         report = reports.report_verify(user=request.user, report=report, note=data["note"], stamp=data["stamp"] or None)

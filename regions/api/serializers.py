@@ -3,7 +3,8 @@ from rest_framework import serializers
 
 from mpp_portal.limits import INT_MAX
 from mpp_portal.models import ChangeRecord
-from regions.models import Mpp, Province, Region, StatusUpdate
+from regions.models import Mpp, MppTenant, Province, Region, StatusUpdate
+from regions.tenants import counts_from_list
 
 
 class ProvinceSerializer(serializers.ModelSerializer):
@@ -57,6 +58,48 @@ class MppSerializer(serializers.ModelSerializer):
         return data
 
 
+class MppTenantSerializer(serializers.ModelSerializer):
+    """An agency serving in the MPP (tenant list entry)."""
+
+    class Meta:
+        model = MppTenant
+        fields = ["name", "kind", "service_count", "since", "institution_key", "is_demo"]
+        read_only_fields = fields
+
+
+class MppTenantInSerializer(serializers.Serializer):
+    """An entry of a proposed tenant list (the whole list replaces the MPP's when verified)."""
+
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=MppTenant.Kind.choices)
+    # Parsed without bounds: the services report out-of-range values together with every other error.
+    service_count = serializers.IntegerField()
+    since = serializers.DateField(required=False, allow_null=True, default=None)
+    institution_key = serializers.CharField(required=False, allow_blank=True, default="",
+                                            help_text="Short name of a national institution (MoU party), e.g. Polri.")
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        value["since"] = value["since"].isoformat() if value.get("since") else None
+        return value
+
+
+class MppDetailSerializer(MppSerializer):
+    """One MPP as read, with its tenant list; ``counts_source`` says whether the counts come from it."""
+
+    tenants = MppTenantSerializer(many=True, read_only=True)
+    counts_source = serializers.SerializerMethodField(
+        help_text="\"tenants\" when tenant_count and service_count are derived from the tenant list "
+                  "(dari daftar instansi), \"reported\" otherwise.")
+
+    class Meta(MppSerializer.Meta):
+        fields = [*MppSerializer.Meta.fields, "counts_source", "tenants"]
+        read_only_fields = fields
+
+    def get_counts_source(self, mpp) -> str:
+        return "tenants" if counts_from_list(mpp) else "reported"
+
+
 class MppWriteSerializer(serializers.ModelSerializer):
     """Parses the fields of a create (with ``region`` and optionally ``status``) or a PATCH (with ``version``)."""
 
@@ -69,13 +112,14 @@ class MppWriteSerializer(serializers.ModelSerializer):
     service_count = serializers.IntegerField(required=False)
     latitude = serializers.DecimalField(max_digits=12, decimal_places=6, required=False, allow_null=True)
     longitude = serializers.DecimalField(max_digits=12, decimal_places=6, required=False, allow_null=True)
+    tenants = MppTenantInSerializer(many=True, required=False, help_text="The whole tenant list (replaces it).")
 
     class Meta:
         model = Mpp
         fields = [
             "region", "name", "address", "status", "inaugurated_on", "inauguration", "tenant_count",
             "service_count", "oss_integrated", "oss_integrated_on", "digital_status", "digital_since",
-            "latitude", "longitude", "is_demo", "version", "note",
+            "latitude", "longitude", "is_demo", "version", "note", "tenants",
         ]
         extra_kwargs = {"name": {"required": False}}
         # Uniqueness and cross-field rules are the services' job; the serializer only parses.

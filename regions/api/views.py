@@ -14,8 +14,10 @@ from regions.filters import MppFilterSet, ProvinceFilterSet, RegionFilterSet
 from .reports import ReportSerializer
 from .serializers import (
     ChangeRecordSerializer,
+    MppDetailSerializer,
     MppSerializer,
     MppStatusSerializer,
+    MppTenantSerializer,
     MppWriteSerializer,
     ProvinceSerializer,
     RegionSerializer,
@@ -64,6 +66,18 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
     def get_queryset(self):
         return selectors.mpp_list(user=self.request.user)
 
+    def get_serializer_class(self):
+        return MppDetailSerializer if self.action == "retrieve" else MppSerializer
+
+    @extend_schema(responses=MppTenantSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def tenants(self, request, pk=None):
+        """The agencies serving in the MPP (verified list, paginated); the MPP's counts are derived from it when
+        it has one.
+        Officers change it with ``tenants`` in a PATCH (a report to verify)."""
+        tenants = self.paginate_queryset(selectors.mpp_tenants(mpp=self.get_object()))
+        return self.get_paginated_response(MppTenantSerializer(tenants, many=True).data)
+
     @extend_schema(request=MppWriteSerializer, responses={201: MppSerializer})
     def create(self, request, *args, **kwargs):
         data = self._parsed(request, MppWriteSerializer(data=request.data))
@@ -88,7 +102,7 @@ class MppViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Read
         report = reports.mpp_change_submit(user=request.user, mpp=mpp, version=version, note=note, **data)
         if not is_admin(request.user):
             return self._waiting(report)
-        return Response(MppSerializer(selectors.mpp_get(user=request.user, pk=mpp.pk)).data)
+        return Response(MppDetailSerializer(selectors.mpp_get(user=request.user, pk=mpp.pk)).data)
 
     @extend_schema(request=MppStatusSerializer, responses={201: StatusUpdateSerializer, 202: ReportSerializer, 409: None})
     @action(detail=True, methods=["post"], parser_classes=[JSONParser, MultiPartParser, FormParser])

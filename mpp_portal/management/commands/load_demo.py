@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from mpp_portal.access import Role
-from mpp_portal.accounts import demo_user_ensure, officer_regions_set
+from mpp_portal.accounts import coordinator_provinces_set, demo_user_ensure, officer_regions_set
 from mpp_portal.loaders import app_modules
 
 DEMO_USERS = [
@@ -12,6 +12,8 @@ DEMO_USERS = [
     ("demo-verifikator", Role.VERIFIER, "Verifikator Contoh", []),
     ("demo-petugas-batu", Role.OFFICER, "Petugas Batu", ["35.79"]),
     ("demo-petugas-malang", Role.OFFICER, "Petugas Malang", ["35.73"]),
+    # The codes are the coordinator's provinces (an officer's are regions).
+    ("demo-biro-jatim", Role.COORDINATOR, "Biro Organisasi Jawa Timur (contoh)", ["35"]),
 ]
 
 
@@ -39,7 +41,9 @@ class Command(BaseCommand):
                 user, generated = demo_user_ensure(
                     username=username, role=role, password=settings.DEMO_PASSWORD, full_name=full_name
                 )
-                if codes:
+                if codes and role == Role.COORDINATOR:
+                    coordinator_provinces_set(user=user, province_codes=codes)
+                elif codes:
                     officer_regions_set(user=user, region_codes=codes)
                 if generated:
                     self.stdout.write(f"  akun {username}: kata sandi {generated} (dicetak sekali ini saja)")
