@@ -40,7 +40,9 @@ def test_the_worker_service_command_completes_a_task_from_redis(transactional_db
     log = tmp_path / "worker.log"
     with running(compose_command("worker"), production_env(redis_url, tmp_path), log):
         wait_for(lambda: b"ready." in log.read_bytes(), timeout=60, what="the worker to start")
-        client = Celery("test-client", broker=redis_url, backend=redis_url)
+        # Not the current app: shared tasks sent later in this process (other tests) must keep using the
+        # portal's app and its configured broker, not this client's Redis.
+        client = Celery("test-client", broker=redis_url, backend=redis_url, set_as_current=False)
         result = client.send_task("mpp_portal.ping")
         assert result.get(timeout=60) == "pong"
 
