@@ -154,6 +154,12 @@ class Mpp(Audited, models.Model):
         _("jumlah instansi/layanan tidak diketahui"), default=False,
         help_text=_("Sumber tidak menyebut jumlah instansi/UPP dan layanan MPP ini."),
     )
+    # A tenant list started by one linked agency (a PKS placement) is partial: the MPP's recorded counts stand
+    # until someone gives the whole list (regions.tenants.counts_from_list).
+    tenant_list_complete = models.BooleanField(
+        _("daftar instansi lengkap"), default=False,
+        help_text=_("Daftar instansi memuat semua instansi yang melayani; jumlah instansi dan layanan dihitung darinya."),
+    )
     oss_integrated = models.BooleanField(_("terintegrasi OSS"), default=False)
     oss_integrated_on = models.DateField(_("tanggal integrasi OSS"), null=True, blank=True)
     digital_status = models.CharField(

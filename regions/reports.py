@@ -78,7 +78,8 @@ def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evid
     if tenant_errors:
         errors["tenants"] = list(tenant_errors)
     _merge(errors, tenant_rules.count_errors(
-        fields=fields, rows=tenant_rules.tenant_rows(current) if tenants is None else tenants))
+        fields=fields, rows=tenant_rules.tenant_rows(current) if tenants is None else tenants,
+        complete=fields.get("tenant_list_complete", current.tenant_list_complete)))
     try:
         services._check_fields(user, fields)
     except ValidationError as error:
@@ -98,7 +99,8 @@ def _errors_of(*, user, current: Mpp, status: str, fields: dict, note: str, evid
 
 @transaction.atomic
 def mpp_change_submit(
-    *, user, mpp: Mpp, version: int | None, status: str | None = None, note: str = "", evidence=None, **fields
+    *, user, mpp: Mpp, version: int | None, status: str | None = None, note: str = "", evidence=None,
+    tenants_partial: bool = False, **fields
 ) -> MppReport:
     """Submit a change to ``mpp``: proposed ``fields`` and/or ``status``, a note and evidence, based on the
     ``version`` the caller read. An officer's submission waits for verification; an admin's is verified
@@ -115,6 +117,8 @@ def mpp_change_submit(
     note = (note or "").strip()
     status = status or current.status
     tenants = fields.pop("tenants", None)
+    if tenants is not None and not tenants_partial:
+        fields["tenant_list_complete"] = True  # a whole list, from the page or the API
     tenant_list, tenant_errors = tenant_rules.tenants_clean(tenants) if tenants is not None else (None, [])
     errors = _errors_of(user=user, current=current, status=status, fields=fields, note=note, evidence=evidence,
                         tenants=tenant_list, tenant_errors=tenant_errors)
@@ -126,7 +130,8 @@ def mpp_change_submit(
     if tenant_list is not None and tenant_list != tenant_rules.tenant_rows(current):
         # The list is one change of the report: the MPP's counts follow from it when it is verified.
         changes["tenants"] = [tenant_rules.tenant_rows(current), tenant_list]
-        for name, value in (tenant_rules.tenant_totals(tenant_list) or {}).items():
+        complete = fields.get("tenant_list_complete", current.tenant_list_complete)
+        for name, value in ((tenant_rules.tenant_totals(tenant_list) if complete else None) or {}).items():
             changes.pop(name, None)
             if before[name] != value:
                 changes[name] = [before[name], value]
@@ -170,9 +175,9 @@ def tenant_link(*, user, mpp: Mpp, entry: dict, note: str = "") -> MppReport | N
         return None  # already proposed, waiting for its check or verification
     proposed = [*rows, entry]
     if user is None:
-        services.mpp_write(user=None, mpp=mpp, fields={}, tenants=proposed, note=note)
+        services.mpp_write(user=None, mpp=mpp, fields={}, tenants=proposed, tenants_partial=True, note=note)
         return None
-    return mpp_change_submit(user=user, mpp=mpp, version=None, tenants=proposed, note=note)
+    return mpp_change_submit(user=user, mpp=mpp, version=None, tenants=proposed, tenants_partial=True, note=note)
 
 
 def mpp_record(*, user, region, name: str, **fields) -> Mpp:
@@ -269,7 +274,7 @@ def _apply(report: MppReport, *, verifier, note: str, on_entry: bool = False) ->
             # One write through the regions gateway: lifecycle, guarded write, status update, history, event.
             mpp = services.mpp_write(
                 user=author, mpp=mpp, version=mpp.version, fields=values, note=report.note, evidence=evidence,
-                history_note=history_note, tenants=tenants,
+                history_note=history_note, tenants=tenants, tenants_partial="tenant_list_complete" not in values,
             ).mpp
     except PermissionDenied as refused:
         raise ValidationError(_("Pelapor tidak lagi berwenang atas wilayah ini: %(why)s") % {"why": refused}) from None

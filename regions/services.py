@@ -112,6 +112,7 @@ class VersionConflict(Conflict, ValidationError):
 MPP_FIELDS = (
     "name", "address", "inaugurated_on", "inauguration", "tenant_count", "service_count", "oss_integrated",
     "oss_integrated_on", "digital_status", "digital_since", "latitude", "longitude", "source",
+    "tenant_list_complete",
 )
 MPP_ADMIN_FIELDS = ("is_demo", "counts_unknown")
 # What the change history records of an MPP.
@@ -244,7 +245,7 @@ class MppWritten:
 def mpp_write(
     *, user, mpp: Mpp | None = None, region: Region | None = None, version: int | None = None, fields: dict,
     note: str = "", evidence=None, action: str = "", history_note: str | None = None,
-    tenants: list[dict] | None = None,
+    tenants: list[dict] | None = None, tenants_partial: bool = False,
 ) -> MppWritten:
     """The one writer of MPP rows. Creates an MPP in ``region`` (``mpp=None``) or changes ``mpp``.
 
@@ -254,8 +255,10 @@ def mpp_write(
     ``action`` names the change record ("create", "update", "status", "import"); ``history_note`` its
     note when it differs from ``note`` (the reason given with a status move).
     ``tenants`` (a list of agencies in plain form, ``regions.tenants``), when given, replaces the MPP's
-    tenant list; the MPP's tenant and service counts are then derived from it (``tenant_totals``), and a
-    count set by hand that differs from its list's is refused.
+    tenant list and marks it complete; ``tenants_partial`` (one agency linked, ``reports.tenant_link``) keeps
+    the MPP's completeness as it is. The tenant and service counts of an MPP with a complete list are derived
+    from it (``tenant_totals``), and a count set by hand that differs from its list's is refused; a partial
+    list leaves the recorded counts standing.
     Raises ``PermissionDenied`` outside the user's scope and ``ValidationError`` with field errors; in
     every case nothing is written. Announces ``progress_changed`` once the transaction commits.
     """
@@ -276,9 +279,14 @@ def mpp_write(
             raise VersionConflict(current=current.version)
         draft = Mpp.objects.select_related("region", "inauguration").get(pk=mpp.pk)
     existing = tenant_rules.tenant_rows(current) if current is not None else []
-    count_errors = tenant_rules.count_errors(fields=fields, rows=existing if tenant_list is None else tenant_list)
-    if tenant_list is not None and not tenant_errors and not count_errors:
-        fields.update(tenant_rules.tenant_totals(tenant_list) or {})
+    was_complete = current.tenant_list_complete if current is not None else False
+    if tenant_list is not None and not tenants_partial:
+        fields["tenant_list_complete"] = True
+    complete = fields.get("tenant_list_complete", was_complete)
+    count_errors = tenant_rules.count_errors(
+        fields=fields, rows=existing if tenant_list is None else tenant_list, complete=complete)
+    if complete and not tenant_errors and not count_errors:
+        fields.update(tenant_rules.tenant_totals(existing if tenant_list is None else tenant_list) or {})
     from_status = draft.status
     for name, value in fields.items():
         setattr(draft, name, value.strip() if name == "name" and isinstance(value, str) else value)

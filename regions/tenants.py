@@ -82,9 +82,10 @@ def tenant_totals(rows: list[dict]) -> dict[str, int] | None:
     return {"tenant_count": len(rows), "service_count": sum(int(row["service_count"]) for row in rows)}
 
 
-def count_errors(*, fields: dict, rows: list[dict] | None) -> dict[str, list[str]]:
-    """Counts set by hand on an MPP that has (or gets) a tenant list must be the list's: they are derived."""
-    totals = tenant_totals(rows or [])
+def count_errors(*, fields: dict, rows: list[dict] | None, complete: bool = True) -> dict[str, list[str]]:
+    """Counts set by hand on an MPP that has (or gets) a complete tenant list must be the list's: they are
+    derived. A partial list (one linked agency) leaves the counts to be set as recorded."""
+    totals = tenant_totals(rows or []) if complete else None
     if totals is None:
         return {}
     return {
@@ -106,7 +107,9 @@ def tenants_summary(rows: list[dict] | None) -> str:
 
 
 def counts_from_list(mpp: Mpp) -> bool:
-    """Whether the MPP's counts are derived from its tenant list (pages and API say so)."""
+    """Whether the MPP's counts are derived from its tenant list (pages and API say so): a complete list."""
+    if not mpp.tenant_list_complete:
+        return False
     cached = getattr(mpp, "_prefetched_objects_cache", {}).get("tenants")
     return bool(cached) if cached is not None else MppTenant.objects.filter(mpp_id=mpp.pk).exists()
 

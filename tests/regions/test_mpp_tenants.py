@@ -159,4 +159,32 @@ def test_a_draft_pks_links_its_placements_when_it_is_signed(national_mou, admin_
     tenant = MppTenant.objects.get(mpp=mpp)
     assert (tenant.institution_key, tenant.service_count, tenant.since) == ("Polri", 3, datetime.date(2024, 1, 2))
     mpp.refresh_from_db()
-    assert (mpp.tenant_count, mpp.service_count) == (1, 3)
+    # One linked agency starts a partial list: the recorded counts stand (26 UPP, 207 layanan), not 1 and 3.
+    assert (mpp.tenant_count, mpp.service_count, mpp.tenant_list_complete) == (26, 207, False)
+
+
+def test_a_partial_list_keeps_the_recorded_counts_until_the_whole_list_is_given(national_mou, admin_user,
+                                                                               analyst):
+    mpp = mpp_in("35.79", status=Mpp.Status.OPERATING, name="MPP Among Warga", tenant_count=26,
+                 service_count=207)
+    polri = Institution.objects.get(short_name="Polri")
+    pks = mou_services.agreement_pks_create(user=admin_user, mpp=mpp, title="PKS Batu",
+                                            signed_on=datetime.date(2024, 1, 2))
+    mou_services.pks_institution_add(user=admin_user, agreement=pks, institution=polri, service_count=3)
+    mpp.refresh_from_db()
+    assert (mpp.tenant_count, mpp.service_count, mpp.tenant_list_complete) == (26, 207, False)
+    assert MppTenant.objects.filter(mpp=mpp, institution_key="Polri").exists()  # the presence fact, for coverage
+    body = api_for(analyst).get(f"/api/mpps/{mpp.pk}/").json()
+    assert (body["counts_source"], len(body["tenants"])) == ("reported", 1)
+    page = client_for(analyst).get(f"/mpp/{mpp.pk}/").content.decode()
+    assert "daftar instansi belum lengkap" in page and "(dari daftar instansi)" not in page
+    # An admin's correction of the counts is still accepted while the list is partial.
+    reports.mpp_change_submit(user=admin_user, mpp=mpp, version=mpp.version, tenant_count=27)
+    mpp.refresh_from_db()
+    assert mpp.tenant_count == 27
+    # The whole list, given on the page or the API, makes the counts derived from it.
+    whole = [{"name": "Polri", "kind": "central", "service_count": 3, "institution_key": "Polri"},
+             {"name": "Bank Jatim", "kind": "bank", "service_count": 4}]
+    reports.mpp_change_submit(user=admin_user, mpp=mpp, version=mpp.version, tenants=whole)
+    mpp.refresh_from_db()
+    assert (mpp.tenant_count, mpp.service_count, mpp.tenant_list_complete) == (2, 7, True)
