@@ -243,6 +243,8 @@ SPECTACULAR_SETTINGS = {
         "MppReportStateEnum": "regions.models.MppReport.State",
         "MppReportBatchStateEnum": "regions.models.MppReportBatch.State",
         "RegionStageEnum": "regions.models.Region.Stage",
+        "MppTenantKindEnum": "regions.models.MppTenant.Kind",
+        "MppReportKindEnum": "regions.models.MppReport.Kind",
     },
 }
 
