@@ -22,6 +22,7 @@ class OperationsReportForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["mpp"].empty_label = _("Pilih MPP")
         self.fields["mpp"].queryset = scope(user, Mpp.objects.filter(
             status__in=[Mpp.Status.OPERATING, Mpp.Status.SUSPENDED]).select_related("region"), action="change")
         for name in ("visitors", "transactions", "active_services", "tenants_present", "complaints_received",

@@ -147,7 +147,7 @@ class TenantRowForm(forms.Form):
 
     name = forms.CharField(label=_("nama instansi"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("jenis instansi"), required=False,
-                             choices=[("", "—"), *MppTenant.Kind.choices])
+                             choices=[("", _("Pilih jenis")), *MppTenant.Kind.choices])
     service_count = forms.IntegerField(label=_("jumlah layanan"), required=False)
     since = forms.DateField(label=_("melayani sejak"), required=False, widget=DATE_INPUT)
     institution_key = forms.CharField(label=_("kunci instansi nasional"), required=False, max_length=60,

@@ -10,7 +10,7 @@ class AssistanceForm(forms.Form):
     """The page's (and the admin's) form; every rule is the service's."""
 
     region = forms.ModelChoiceField(label=_("Kabupaten/kota"), queryset=Region.objects.select_related("province"),
-                                    to_field_name="code")
+                                    to_field_name="code", empty_label=_("Pilih kabupaten/kota"))
     date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
     form = forms.ChoiceField(label=_("Bentuk"), choices=Assistance.Form.choices)
     areas = forms.MultipleChoiceField(label=_("Bidang"), choices=Assistance.Area.choices,
